@@ -1,1 +1,3 @@
-System.Console.WriteLine("x");
+using GitRegistry.Cli;
+
+return GitRegCommand.Create().Parse(args).Invoke();

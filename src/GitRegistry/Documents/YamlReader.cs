@@ -110,7 +110,7 @@ internal static partial class YamlReader
     private static JValue ToValue(Scalar scalar, string file)
     {
         var text = scalar.Value;
-        if (scalar.Style != ScalarStyle.Plain || scalar.Tag.Value is "tag:yaml.org,2002:str" or "!!str")
+        if (scalar.Style != ScalarStyle.Plain || (!scalar.Tag.IsEmpty && scalar.Tag.Value is "tag:yaml.org,2002:str" or "!!str"))
         {
             return new JValue(text);
         }
