@@ -1,3 +1,3 @@
 using GitRegistry.Cli;
 
-return GitRegCommand.Create().Parse(args).Invoke();
+return GitReg.Run(args);
