@@ -23,7 +23,60 @@ internal sealed class CommandContext(ParseResult parse, CliOutput output) : IDis
         }
     }
 
-    public Registry Registry => _registry ??= Registry.Open(RegistryPath);
+    /// <summary>The registry, opened for writing: --push / --no-push override git config gitreg.push.</summary>
+    public Registry Registry => _registry ??= OpenRegistry();
+
+    public string Remote => parse.GetValue(GlobalOptions.Remote) ?? "origin";
+
+    /// <summary>
+    /// The registry, opened for reading: with --fetch it is fast-forwarded from the remote first; without, a
+    /// person is told (on stderr) how old the last fetched state is, when there is a remote at all.
+    /// </summary>
+    public Registry ReadRegistry
+    {
+        get
+        {
+            var registry = Registry;
+            if (!registry.Remotes.Contains(Remote))
+            {
+                return registry;
+            }
+            if (parse.GetValue(GlobalOptions.Fetch))
+            {
+                registry.Pull(Remote);
+            }
+            else if (!output.Json)
+            {
+                var age = registry.LastFetched is { } fetched ? Describe(DateTimeOffset.UtcNow - fetched) + " ago" : "never";
+                output.Error.WriteLine($"(registry state as last fetched from {Remote}: {age}; pass --fetch to update)");
+            }
+            return registry;
+        }
+    }
+
+    private Registry OpenRegistry()
+    {
+        var registry = Registry.Open(RegistryPath);
+        if (parse.GetValue(GlobalOptions.Push))
+        {
+            registry.PushRemote = Remote;
+        }
+        else if (parse.GetValue(GlobalOptions.NoPush))
+        {
+            registry.PushRemote = null;
+        }
+        else if (registry.PushRemote is not null && parse.GetResult(GlobalOptions.Remote) is not null)
+        {
+            registry.PushRemote = Remote;
+        }
+        return registry;
+    }
+
+    private static string Describe(TimeSpan age) =>
+        age.TotalMinutes < 1 ? "less than a minute"
+        : age.TotalHours < 1 ? $"{(int)age.TotalMinutes} minute(s)"
+        : age.TotalDays < 1 ? $"{(int)age.TotalHours} hour(s)"
+        : $"{(int)age.TotalDays} day(s)";
 
     public T Get<T>(Option<T> option) => parse.GetValue(option)!;
 

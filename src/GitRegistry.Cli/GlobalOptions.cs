@@ -18,6 +18,32 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
+    public static readonly Option<bool> Push = new("--push")
+    {
+        Description = "Writes: fetch the remote first, commit on its tip and push (retried when someone else pushed first). Default: git config gitreg.push.",
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> NoPush = new("--no-push")
+    {
+        Description = "Writes: commit locally only, even when git config gitreg.push is true.",
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> Fetch = new("--fetch")
+    {
+        Description = "Reads: fetch the remote and fast-forward before reading. Without it, reads use the last fetched state.",
+        Recursive = true,
+    };
+
+    public static readonly Option<string> Remote = new("--remote")
+    {
+        Description = "The remote that --push, --fetch, pull and push use.",
+        Recursive = true,
+        DefaultValueFactory = _ => "origin",
+        HelpName = "NAME",
+    };
+
     public static readonly Option<bool> Verbose = new("--verbose")
     {
         Description = "On failure, also print the stack trace.",

@@ -27,8 +27,19 @@ public sealed partial class Registry : IDisposable
 
     private Registry(RegistryRepository repository) => _repository = repository;
 
-    /// <summary>Opens the registry in (or above) <paramref name="path"/>.</summary>
-    public static Registry Open(string path) => new(RegistryRepository.Open(path));
+    /// <summary>
+    /// Opens the registry in (or above) <paramref name="path"/>. When git's config says <c>gitreg.push = true</c>,
+    /// writes push to <c>gitreg.remote</c> (default origin), as if <see cref="PushRemote"/> were set.
+    /// </summary>
+    public static Registry Open(string path)
+    {
+        var registry = new Registry(RegistryRepository.Open(path));
+        if (registry._repository.Config.Get("gitreg.push") is { } push && push.ToLowerInvariant() is "true" or "yes" or "on" or "1")
+        {
+            registry.PushRemote = registry._repository.Config.Get("gitreg.remote") ?? "origin";
+        }
+        return registry;
+    }
 
     /// <summary>The repository's git directory (the repository itself when bare).</summary>
     public string GitDirectory => _repository.GitDirectory;
@@ -250,9 +261,10 @@ public sealed partial class Registry : IDisposable
         var dependencies = request.RequirementsPath is null ? null : ReadDependencies(request.RequirementsPath);
         var who = _repository.Identity();
         var stored = ArtifactStore().Put(request.ArtifactPath, request.Progress);
+        Hooks.Pause("after-artifact-stored");
 
         ModelVersion? written = null;
-        var commit = _repository.Write(snapshot =>
+        var commit = WriteChange(snapshot =>
         {
             var view = new RegistryView(snapshot);
             var model = view.FindModel(name) ?? new ModelState { Name = name };
@@ -297,7 +309,7 @@ public sealed partial class Registry : IDisposable
     {
         ModelName.Validate(name);
         (string From, string To, List<int> Archived) outcome = ("", "", []);
-        var commit = _repository.Write(snapshot =>
+        var commit = WriteChange(snapshot =>
         {
             var view = new RegistryView(snapshot);
             var model = view.GetModel(name);
@@ -327,7 +339,7 @@ public sealed partial class Registry : IDisposable
         ModelName.Validate(name);
         AliasName.Validate(alias);
         int? previous = null;
-        var commit = _repository.Write(snapshot =>
+        var commit = WriteChange(snapshot =>
         {
             var view = new RegistryView(snapshot);
             var model = view.GetModel(name);
@@ -351,7 +363,7 @@ public sealed partial class Registry : IDisposable
     {
         ModelName.Validate(name);
         AliasName.Validate(alias);
-        var commit = _repository.Write(snapshot =>
+        var commit = WriteChange(snapshot =>
         {
             var view = new RegistryView(snapshot);
             var model = view.GetModel(name);
@@ -380,7 +392,7 @@ public sealed partial class Registry : IDisposable
             throw new RegistryException(ErrorKind.Usage, $"'{ModelName.Printable(key)}' is not a valid tag key", "use 1-128 letters, digits, '_', '-', '.', '/', ':'");
         }
         var target = version is null ? name : $"{name} version {version}";
-        var commit = _repository.Write(snapshot =>
+        var commit = WriteChange(snapshot =>
         {
             var view = new RegistryView(snapshot);
             var model = view.GetModel(name);
@@ -412,7 +424,7 @@ public sealed partial class Registry : IDisposable
     {
         ModelName.Validate(name);
         var target = version is null ? name : $"{name} version {version}";
-        var commit = _repository.Write(snapshot =>
+        var commit = WriteChange(snapshot =>
         {
             var view = new RegistryView(snapshot);
             var model = view.GetModel(name);
@@ -434,7 +446,7 @@ public sealed partial class Registry : IDisposable
     {
         ModelName.Validate(name);
         var who = _repository.Identity();
-        var commit = _repository.Write(snapshot =>
+        var commit = WriteChange(snapshot =>
         {
             var view = new RegistryView(snapshot);
             var model = view.GetModel(name);
@@ -451,6 +463,14 @@ public sealed partial class Registry : IDisposable
         });
         return new WriteResult(commit, $"deleted {name} version {version}");
     }
+
+    /// <summary>
+    /// When set, every write fetches this remote first, commits on top of the remote branch's tip and pushes,
+    /// redoing the write on the new tip when another writer pushed first.
+    /// </summary>
+    public string? PushRemote { get; set; }
+
+    private string? WriteChange(Func<RegistrySnapshot, PendingWrite?> build) => _repository.Write(build, PushRemote);
 
     // ---- validation ------------------------------------------------------------------------------------
 

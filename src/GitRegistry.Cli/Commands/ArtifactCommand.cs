@@ -13,7 +13,7 @@ internal static class ArtifactCommand
         var command = new Command("artifact", "Fetch a version's artifact into a folder, checking its sha256.") { uri, output };
         command.SetAction(parse => CommandRunner.Run(parse, context =>
         {
-            var registry = context.Registry;
+            var registry = context.ReadRegistry;
             var version = registry.Resolve(context.Get(uri));
             var artifact = version.Manifest.Artifact;
             var path = ProgressReporter.Run(context.Output, $"Fetching {artifact.FileName}", artifact.Size,

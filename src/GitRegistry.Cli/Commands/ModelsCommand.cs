@@ -13,7 +13,7 @@ internal static class ModelsCommand
         var command = new Command("models", "List the registered models with their stages and aliases.");
         command.SetAction(parse => CommandRunner.Run(parse, context =>
         {
-            var models = context.Registry.ListModels();
+            var models = context.ReadRegistry.ListModels();
             if (context.Output.Json)
             {
                 context.Output.WriteJson(new JArray(models.Select(Views.Summary)));

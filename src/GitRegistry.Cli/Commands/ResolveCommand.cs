@@ -13,7 +13,8 @@ internal static class ResolveCommand
         command.SetAction(parse => CommandRunner.Run(parse, context =>
         {
             var parsed = ModelUri.Parse(context.Get(uri));
-            var version = context.Get(at) is { } revision ? context.Registry.ResolveAt(parsed, revision) : context.Registry.Resolve(parsed);
+            var registry = context.ReadRegistry;
+            var version = context.Get(at) is { } revision ? registry.ResolveAt(parsed, revision) : registry.Resolve(parsed);
             if (context.Output.Json)
             {
                 context.Output.WriteJson(Views.Version(version));

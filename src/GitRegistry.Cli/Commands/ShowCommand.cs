@@ -17,7 +17,7 @@ internal static class ShowCommand
         command.SetAction(parse => CommandRunner.Run(parse, context =>
         {
             var text = context.Get(target);
-            var registry = context.Registry;
+            var registry = context.ReadRegistry;
             if (!text.StartsWith(ModelUri.Prefix, StringComparison.Ordinal))
             {
                 return ShowModel(context, registry, text);

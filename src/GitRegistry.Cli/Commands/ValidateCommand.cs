@@ -12,7 +12,7 @@ internal static class ValidateCommand
         var command = new Command("validate", "Check every registry file against its schema and the cross-file rules.") { at };
         command.SetAction(parse => CommandRunner.Run(parse, context =>
         {
-            var problems = context.Registry.Validate(context.Get(at));
+            var problems = context.ReadRegistry.Validate(context.Get(at));
             if (context.Output.Json)
             {
                 context.Output.WriteJson(new JObject { ["valid"] = problems.Count == 0, ["problems"] = new JArray(problems.Select(Views.Problem)) });

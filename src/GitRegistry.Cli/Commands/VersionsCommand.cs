@@ -18,7 +18,7 @@ internal static class VersionsCommand
         var command = new Command("versions", "List a model's versions, newest first.") { name, stage, all };
         command.SetAction(parse => CommandRunner.Run(parse, context =>
         {
-            var versions = context.Registry.ListVersions(context.Get(name), context.Get(stage), context.Get(all));
+            var versions = context.ReadRegistry.ListVersions(context.Get(name), context.Get(stage), context.Get(all));
             if (context.Output.Json)
             {
                 context.Output.WriteJson(new JArray(versions.Select(Views.Version)));

@@ -85,44 +85,100 @@ internal sealed class RegistryRepository : IDisposable
 
     /// <summary>
     /// Commits the change that <paramref name="build"/> computes from the current tip, retrying on the new tip
-    /// when the branch moved. Returns null when <paramref name="build"/> decided there is nothing to change.
+    /// when the branch moved. With <paramref name="remote"/>, the tip is the remote branch's (fetched first) and
+    /// the commit is pushed; a rejected push (someone else wrote first) is retried on the new remote tip.
+    /// Returns null when <paramref name="build"/> decided there is nothing to change.
     /// </summary>
-    public string? Write(Func<RegistrySnapshot, PendingWrite?> build)
+    public string? Write(Func<RegistrySnapshot, PendingWrite?> build, string? remote = null)
     {
         var identity = Identity();
         var signer = CommitSigner.FromConfig(Config, identity);
         var branch = BranchRef;
+        var remoteBranch = remote is null ? null : new GitRemote(GitDirectory, remote, branch);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var tip = TipCommit();
+            var localTip = TipCommit();
+            var tip = localTip;
+            if (remoteBranch is not null)
+            {
+                var remoteTip = remoteBranch.Fetch() is { } id ? _repo.Lookup<Commit>(id) : null;
+                if (localTip is not null && (remoteTip is null || !IsAncestor(localTip, remoteTip)))
+                {
+                    var ahead = remoteTip is null ? "the remote has no branch yet" : $"{CountAhead(localTip, remoteTip)} local commit(s) are not on {remote}";
+                    throw new RegistryException(ErrorKind.Conflict, $"{branch} has commits that {remote} does not ({ahead})", "publish them first: gitreg push");
+                }
+                tip = remoteTip;
+            }
+
+            Hooks.Pause("before-build");
             var pending = build(new RegistrySnapshot(tip));
             if (pending is null)
             {
+                MoveBranch(branch, localTip, tip);
                 return null;
             }
 
             var tree = BuildTree(tip, pending.Files);
             if (tip is not null && tree.Id == tip.Tree.Id)
             {
+                MoveBranch(branch, localTip, tip);
                 return null;
             }
             var payload = CommitPayload(tree.Id, tip?.Id, identity, pending.Message());
             var signature = signer.Sign(payload).Replace("\r", "").TrimEnd('\n');
             var commitId = _repo.ObjectDatabase.CreateCommitWithSignature(payload, signature);
+            Hooks.Pause("before-ref-update");
 
-            var cleanPaths = IsBare ? [] : CleanPaths(tip, pending.Files.Keys);
-            if (TryMoveBranch(branch, commitId, tip?.Id, pending.Subject))
+            if (remoteBranch is not null)
             {
-                UpdateWorkingTree(commitId, cleanPaths, pending.Files);
+                if (!remoteBranch.Push(commitId.Sha))
+                {
+                    Backoff(attempt);
+                    continue;
+                }
+                // The remote has the commit; bring the local branch along (it was an ancestor of the remote tip).
+                MoveBranch(branch, localTip, _repo.Lookup<Commit>(commitId));
                 return commitId.Sha;
             }
-            // Someone else wrote first: back off a little (with jitter, so racing writers spread out) and redo.
-            Thread.Sleep(Random.Shared.Next(1, 10 + attempt * 5));
+
+            var changes = IsBare ? null : CleanChangedPaths(localTip, tree);
+            if (TryMoveBranch(branch, commitId, localTip?.Id, pending.Subject))
+            {
+                UpdateWorkingTree(commitId, changes);
+                return commitId.Sha;
+            }
+            Backoff(attempt);
         }
         throw new RegistryException(ErrorKind.Conflict, $"the branch {branch} kept moving while writing ({MaxAttempts} attempts)", "try again; if it persists, check for a process writing in a loop");
     }
 
-    private Commit? TipCommit()
+    /// <summary>Moves the local branch from <paramref name="from"/> to <paramref name="to"/> (compare-and-swap), updating the working-tree files the user has not changed.</summary>
+    internal bool MoveBranch(string branch, Commit? from, Commit? to)
+    {
+        if (to is null || from?.Id == to.Id)
+        {
+            return true;
+        }
+        var changes = IsBare ? null : CleanChangedPaths(from, to.Tree);
+        if (!TryMoveBranch(branch, to.Id, from?.Id, "fast-forward"))
+        {
+            return false;
+        }
+        UpdateWorkingTree(to.Id, changes);
+        return true;
+    }
+
+    internal bool IsAncestor(Commit ancestor, Commit descendant) =>
+        ancestor.Id == descendant.Id || _repo.ObjectDatabase.FindMergeBase(ancestor, descendant)?.Id == ancestor.Id;
+
+    internal int CountAhead(Commit local, Commit? remote) =>
+        _repo.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = local, ExcludeReachableFrom = remote }).Count();
+
+    private static void Backoff(int attempt) =>
+        // Someone else wrote first: back off a little, with jitter so that racing writers spread out, and redo.
+        Thread.Sleep(Random.Shared.Next(1, 10 + Math.Min(attempt, 20) * 10));
+
+    internal Commit? TipCommit()
     {
         var reference = _repo.Refs[BranchRef];
         return reference?.ResolveToDirectReference()?.Target as Commit;
@@ -146,7 +202,7 @@ internal sealed class RegistryRepository : IDisposable
     }
 
     /// <summary>The raw commit object text that git signs and stores (everything but the gpgsig header).</summary>
-    private static string CommitPayload(ObjectId tree, ObjectId? parent, Person who, string message)
+    internal static string CommitPayload(ObjectId tree, ObjectId? parent, Person who, string message, IEnumerable<ObjectId>? moreParents = null)
     {
         var seconds = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var ident = $"{who.Name} <{who.Email}> {seconds} +0000";
@@ -155,6 +211,10 @@ internal sealed class RegistryRepository : IDisposable
         if (parent is not null)
         {
             text.Append("parent ").Append(parent.Sha).Append('\n');
+        }
+        foreach (var other in moreParents ?? [])
+        {
+            text.Append("parent ").Append(other.Sha).Append('\n');
         }
         text.Append("author ").Append(ident).Append('\n');
         text.Append("committer ").Append(ident).Append('\n');
@@ -166,53 +226,63 @@ internal sealed class RegistryRepository : IDisposable
         return text.ToString();
     }
 
-    private bool TryMoveBranch(string branch, ObjectId commit, ObjectId? expected, string subject)
+    internal bool TryMoveBranch(string branch, ObjectId commit, ObjectId? expected, string subject)
     {
         var old = expected?.Sha ?? new string('0', 40);
         var result = ChildProcess.Run("git", ["--git-dir", GitDirectory, "update-ref", "-m", "gitreg: " + subject, branch, commit.Sha, old]);
         return result.ExitCode == 0;
     }
 
-    /// <summary>The written paths whose working-tree copy matches the tip (or is absent where the tip has none).</summary>
-    private List<string> CleanPaths(Commit? tip, IEnumerable<string> paths)
+    /// <summary>
+    /// The files that differ between the current tip and <paramref name="target"/>, split into those whose
+    /// working-tree copy is clean (equal to the tip's, or absent where the tip has none) and may be updated,
+    /// and those the user has changed, which are left alone.
+    /// </summary>
+    private List<(string Path, bool Delete)> CleanChangedPaths(Commit? tip, Tree target)
     {
-        var clean = new List<string>();
-        foreach (var path in paths)
+        var clean = new List<(string, bool)>();
+        var changes = _repo.Diff.Compare<TreeChanges>(tip?.Tree, target);
+        foreach (var change in changes)
         {
+            var path = change.Path;
             var full = Path.Combine(WorkingDirectory!, path);
-            var inTip = tip?[path] is not null;
-            if (!inTip)
+            var delete = change.Status == ChangeKind.Deleted;
+            if (change.Status == ChangeKind.Added)
             {
                 if (!File.Exists(full))
                 {
-                    clean.Add(path);
+                    clean.Add((path, false));
                 }
                 continue;
             }
             // The branch tip is HEAD's commit here, so "unaltered" means the file equals the tip's version.
             if (_repo.RetrieveStatus(path) == FileStatus.Unaltered)
             {
-                clean.Add(path);
+                clean.Add((path, delete));
             }
         }
         return clean;
     }
 
-    private void UpdateWorkingTree(ObjectId commit, List<string> cleanPaths, IReadOnlyDictionary<string, string?> files)
+    private void UpdateWorkingTree(ObjectId commit, List<(string Path, bool Delete)>? changes)
     {
-        if (cleanPaths.Count == 0)
+        if (changes is null || changes.Count == 0)
         {
             return;
         }
-        var toWrite = cleanPaths.Where(p => files[p] is not null).ToList();
+        var toWrite = changes.Where(c => !c.Delete).Select(c => c.Path).ToList();
         if (toWrite.Count > 0)
         {
             _repo.CheckoutPaths(commit.Sha, toWrite, new CheckoutOptions { CheckoutModifiers = CheckoutModifiers.Force });
         }
-        foreach (var removed in cleanPaths.Where(p => files[p] is null))
+        var removed = changes.Where(c => c.Delete).Select(c => c.Path).ToList();
+        foreach (var path in removed)
         {
-            File.Delete(Path.Combine(WorkingDirectory!, removed));
-            _repo.Index.Remove(removed);
+            File.Delete(Path.Combine(WorkingDirectory!, path));
+            _repo.Index.Remove(path);
+        }
+        if (removed.Count > 0)
+        {
             _repo.Index.Write();
         }
     }
