@@ -14,7 +14,7 @@ namespace GitRegistry.Storage;
 /// </summary>
 internal sealed class RegistryRepository : IDisposable
 {
-    private const int MaxAttempts = 50;
+    private const int MaxAttempts = 100;
     private readonly Repository _repo;
     private GitConfig? _config;
 
@@ -230,8 +230,27 @@ internal sealed class RegistryRepository : IDisposable
     {
         var old = expected?.Sha ?? new string('0', 40);
         var result = ChildProcess.Run("git", ["--git-dir", GitDirectory, "update-ref", "-m", "gitreg: " + subject, branch, commit.Sha, old]);
-        return result.ExitCode == 0;
+        if (result.ExitCode == 0)
+        {
+            _lockedSince = null;
+            return true;
+        }
+        if (result.StandardError.Contains(".lock", StringComparison.Ordinal) && result.StandardError.Contains("exists", StringComparison.OrdinalIgnoreCase))
+        {
+            // Another writer holds the ref's lock for a moment, or a crashed one left it behind. Wait a little;
+            // a lock that outlives that is reported with the file to remove, as git itself does.
+            _lockedSince ??= DateTime.UtcNow;
+            if (DateTime.UtcNow - _lockedSince > TimeSpan.FromSeconds(5))
+            {
+                var lockFile = Path.Combine(GitDirectory, branch + ".lock");
+                throw new RegistryException(ErrorKind.Conflict, $"the branch {branch} stays locked by {lockFile}",
+                    $"if no git or gitreg process is running on this registry, a crashed one left the lock behind: delete {lockFile}");
+            }
+        }
+        return false;
     }
+
+    private DateTime? _lockedSince;
 
     /// <summary>
     /// The files that differ between the current tip and <paramref name="target"/>, split into those whose
