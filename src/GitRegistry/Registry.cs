@@ -27,9 +27,6 @@ public sealed partial class Registry : IDisposable
 
     private Registry(RegistryRepository repository) => _repository = repository;
 
-    /// <summary>The repository behind the registry, for readers in the core such as signature verification.</summary>
-    internal RegistryRepository Repository => _repository;
-
     /// <summary>Opens the registry in (or above) <paramref name="path"/>.</summary>
     public static Registry Open(string path) => new(RegistryRepository.Open(path));
 

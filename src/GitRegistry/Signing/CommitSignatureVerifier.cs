@@ -19,7 +19,7 @@ public sealed class CommitSignatureVerifier(AllowedSigners allowedSigners)
 
     /// <summary>Verifies the commit <paramref name="commitId"/> (a full or abbreviated id, or any revision) of a registry.</summary>
     /// <exception cref="NotFoundException">There is no such commit.</exception>
-    public CommitSignatureResult Verify(Registry registry, string commitId) => Verify(registry.Repository.Git, commitId);
+    public CommitSignatureResult Verify(Registry registry, string commitId) => Verify(registry.GitRepository, commitId);
 
     /// <summary>Verifies the commit <paramref name="commitId"/> (a full or abbreviated id, or any revision) of a repository.</summary>
     /// <exception cref="NotFoundException">There is no such commit.</exception>
