@@ -116,11 +116,18 @@ public sealed class SigningFixture : IDisposable
         var output = new MemoryStream();
         var copy = process.StandardOutput.BaseStream.CopyToAsync(output);
         var error = process.StandardError.ReadToEndAsync();
-        if (input is not null)
+        try
         {
-            process.StandardInput.BaseStream.Write(input);
+            if (input is not null)
+            {
+                process.StandardInput.BaseStream.Write(input);
+            }
+            process.StandardInput.Close();
         }
-        process.StandardInput.Close();
+        catch (IOException)
+        {
+            // The program exited (say, on a malformed signature) without reading its input: its exit code tells.
+        }
         process.WaitForExit();
         copy.GetAwaiter().GetResult();
         return new ToolResult($"{program} {string.Join(' ', start.ArgumentList)}", process.ExitCode, output.ToArray(), error.GetAwaiter().GetResult());
