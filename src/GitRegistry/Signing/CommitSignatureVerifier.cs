@@ -27,10 +27,7 @@ public sealed class CommitSignatureVerifier(AllowedSigners allowedSigners)
     {
         var commit = repository.Lookup<Commit>(commitId)
             ?? throw new NotFoundException($"'{commitId}' is not a commit in {repository.Info.Path}", "pass a commit id that exists: git log --oneline");
-        var email = commit.Committer.Email;
-        var time = commit.Committer.When;
-        CommitSignatureResult Result(CommitSignatureStatus status, SigningFormat? format, string detail, string? principal = null, string? fingerprint = null) =>
-            new(commit.Sha, status, format, principal, fingerprint, email, time, detail);
+        var verdict = new Verdict(commit);
 
         SignatureInfo extracted;
         try
@@ -39,19 +36,28 @@ public sealed class CommitSignatureVerifier(AllowedSigners allowedSigners)
         }
         catch (LibGit2Sharp.NotFoundException)
         {
-            return Result(CommitSignatureStatus.Unsigned, null, "the commit is not signed");
+            return verdict.Make(CommitSignatureStatus.Unsigned, null, "the commit is not signed");
         }
 
+        // git tells the formats apart by the armor's first line.
         var armored = extracted.Signature;
-        if (!armored.StartsWith(SshSignature.ArmorHeader, StringComparison.Ordinal))
+        if (armored.StartsWith(SshSignature.ArmorHeader, StringComparison.Ordinal))
         {
-            return armored.StartsWith("-----BEGIN PGP SIGNATURE-----", StringComparison.Ordinal) || armored.StartsWith("-----BEGIN PGP MESSAGE-----", StringComparison.Ordinal)
-                ? Result(CommitSignatureStatus.Unsupported, SigningFormat.OpenPgp, "OpenPGP signatures are not verified in-process")
-                : armored.StartsWith("-----BEGIN SIGNED MESSAGE-----", StringComparison.Ordinal)
-                    ? Result(CommitSignatureStatus.Unsupported, SigningFormat.X509, "X.509 signatures are not verified in-process")
-                    : Result(CommitSignatureStatus.BadSignature, null, "the signature is in no format git knows");
+            return VerifySsh(verdict, armored, Encoding.UTF8.GetBytes(extracted.SignedData));
         }
+        if (armored.StartsWith("-----BEGIN PGP SIGNATURE-----", StringComparison.Ordinal) || armored.StartsWith("-----BEGIN PGP MESSAGE-----", StringComparison.Ordinal))
+        {
+            return verdict.Make(CommitSignatureStatus.Unsupported, SigningFormat.OpenPgp, "OpenPGP signatures are not verified in-process");
+        }
+        if (armored.StartsWith("-----BEGIN SIGNED MESSAGE-----", StringComparison.Ordinal))
+        {
+            return verdict.Make(CommitSignatureStatus.Unsupported, SigningFormat.X509, "X.509 signatures are not verified in-process");
+        }
+        return verdict.Make(CommitSignatureStatus.BadSignature, null, "the signature is in no format git knows");
+    }
 
+    private CommitSignatureResult VerifySsh(Verdict verdict, string armored, byte[] signedData)
+    {
         SshSignature signature;
         try
         {
@@ -59,73 +65,82 @@ public sealed class CommitSignatureVerifier(AllowedSigners allowedSigners)
         }
         catch (FormatException e)
         {
-            return Result(CommitSignatureStatus.BadSignature, SigningFormat.Ssh, "the SSH signature is malformed: " + e.Message);
+            return verdict.Make(CommitSignatureStatus.BadSignature, SigningFormat.Ssh, "the SSH signature is malformed: " + e.Message);
         }
         var key = signature.PublicKey;
-        var fingerprint = key.Fingerprint;
+        verdict = verdict with { Fingerprint = key.Fingerprint };
         if (!key.CanVerify)
         {
-            return Result(CommitSignatureStatus.Unsupported, SigningFormat.Ssh, $"{key.KeyType} signatures are not verified in-process", fingerprint: fingerprint);
+            return verdict.Make(CommitSignatureStatus.Unsupported, SigningFormat.Ssh, $"{key.KeyType} signatures are not verified in-process");
         }
 
         // The signature must hold first: nothing the allowed signers say matters for a forged or altered commit.
-        var problem = signature.Check(Encoding.UTF8.GetBytes(extracted.SignedData));
-        if (problem is not null)
+        if (signature.Check(signedData) is { } problem)
         {
-            return Result(CommitSignatureStatus.BadSignature, SigningFormat.Ssh, problem, fingerprint: fingerprint);
+            return verdict.Make(CommitSignatureStatus.BadSignature, SigningFormat.Ssh, problem);
         }
         if (signature.Namespace != GitNamespace)
         {
-            return Result(CommitSignatureStatus.WrongNamespace, SigningFormat.Ssh,
-                $"the signature was made for namespace '{signature.Namespace}', not '{GitNamespace}'", fingerprint: fingerprint);
+            return verdict.Make(CommitSignatureStatus.WrongNamespace, SigningFormat.Ssh, $"the signature was made for namespace '{signature.Namespace}', not '{GitNamespace}'");
         }
-
-        // As git: find who owns the key at the commit's time, then try each of them as the signer.
-        var principals = AllowedSigners.FindPrincipals(key, time);
-        if (principals.Count == 0)
-        {
-            var listed = AllowedSigners.SignersWithKey(key);
-            return listed.Count == 0
-                ? Result(CommitSignatureStatus.UnknownKey, SigningFormat.Ssh, $"no allowed signer has the {key.KeyType} key {fingerprint}", fingerprint: fingerprint)
-                : Result(Status(listed[0].CheckTime(time)), SigningFormat.Ssh, Explain(listed[0].CheckTime(time), listed[0], time), fingerprint: fingerprint);
-        }
-        string? principal = null;
-        SignerAuthorization? firstFailure = null;
-        foreach (var candidate in principals)
-        {
-            var verdict = AllowedSigners.Authorize(candidate, key, GitNamespace, time);
-            if (verdict == SignerAuthorization.Allowed)
-            {
-                principal = candidate;
-                break;
-            }
-            firstFailure ??= verdict;
-        }
-        if (principal is null)
-        {
-            var verdict = firstFailure!.Value;
-            return Result(Status(verdict), SigningFormat.Ssh,
-                $"the key of {string.Join(", ", principals)} is not allowed to sign git commits at {time:u}: {verdict}", fingerprint: fingerprint);
-        }
-
-        // Beyond git: the key must be one the committer may sign with, or anyone listed could pose as anyone.
-        if (AllowedSigners.Authorize(email, key, GitNamespace, time) != SignerAuthorization.Allowed)
-        {
-            return Result(CommitSignatureStatus.PrincipalMismatch, SigningFormat.Ssh,
-                $"signed by {principal}'s key, which the allowed signers do not let the committer {email} use", principal, fingerprint);
-        }
-        return Result(CommitSignatureStatus.Good, SigningFormat.Ssh, $"good signature by {principal} with {key.KeyType} key {fingerprint}", principal, fingerprint);
+        return Authorize(verdict, key);
     }
 
-    private static CommitSignatureStatus Status(SignerAuthorization verdict) => verdict switch
+    /// <summary>Who may have signed, decided as git decides it, and then whether that covers the committer.</summary>
+    private CommitSignatureResult Authorize(Verdict verdict, SshPublicKey key)
     {
-        SignerAuthorization.WrongNamespace => CommitSignatureStatus.WrongNamespace,
-        SignerAuthorization.NotYetValid => CommitSignatureStatus.KeyNotYetValid,
-        SignerAuthorization.Expired => CommitSignatureStatus.KeyExpired,
-        _ => CommitSignatureStatus.UnknownKey,
-    };
+        var time = verdict.CommitterTime;
+        // git first asks ssh-keygen -Y find-principals who owns the key at the commit's time...
+        var owners = AllowedSigners.FindPrincipals(key, time);
+        if (owners.Count == 0)
+        {
+            var outOfTime = AllowedSigners.SignersWithKey(key).FirstOrDefault(s => s.CheckTime(time) != SignerAuthorization.Allowed);
+            return outOfTime?.CheckTime(time) switch
+            {
+                SignerAuthorization.NotYetValid => verdict.Make(CommitSignatureStatus.KeyNotYetValid, SigningFormat.Ssh,
+                    $"allowed signers line {outOfTime.Line} lets the key sign only from {outOfTime.ValidAfter:u}, after the commit's time {time:u}"),
+                SignerAuthorization.Expired => verdict.Make(CommitSignatureStatus.KeyExpired, SigningFormat.Ssh,
+                    $"allowed signers line {outOfTime.Line} lets the key sign only until {outOfTime.ValidBefore:u}, before the commit's time {time:u}"),
+                _ => verdict.Make(CommitSignatureStatus.UnknownKey, SigningFormat.Ssh, $"no allowed signer has the {key.KeyType} key {key.Fingerprint}"),
+            };
+        }
 
-    private static string Explain(SignerAuthorization verdict, AllowedSigner signer, DateTimeOffset time) => verdict == SignerAuthorization.NotYetValid
-        ? $"the key is valid only after {signer.ValidAfter:u} (allowed signers line {signer.Line}), and the commit is from {time:u}"
-        : $"the key was valid only before {signer.ValidBefore:u} (allowed signers line {signer.Line}), and the commit is from {time:u}";
+        // ...then ssh-keygen -Y verify -I PRINCIPAL for each of them until one is allowed.
+        var principal = owners.FirstOrDefault(p => AllowedSigners.Authorize(p, key, GitNamespace, time) == SignerAuthorization.Allowed);
+        if (principal is null)
+        {
+            var list = string.Join(", ", owners);
+            return AllowedSigners.Authorize(owners[0], key, GitNamespace, time) switch
+            {
+                SignerAuthorization.WrongNamespace => verdict.Make(CommitSignatureStatus.WrongNamespace, SigningFormat.Ssh,
+                    $"the allowed signers do not let {list} sign in namespace '{GitNamespace}' with this key"),
+                SignerAuthorization.NotYetValid => verdict.Make(CommitSignatureStatus.KeyNotYetValid, SigningFormat.Ssh,
+                    $"the allowed signers let {list} use this key only after the commit's time {time:u}"),
+                SignerAuthorization.Expired => verdict.Make(CommitSignatureStatus.KeyExpired, SigningFormat.Ssh,
+                    $"the allowed signers let {list} use this key only before the commit's time {time:u}"),
+                _ => verdict.Make(CommitSignatureStatus.UnknownKey, SigningFormat.Ssh, $"no allowed-signers line lets {list} use this key"),
+            };
+        }
+        verdict = verdict with { Principal = principal };
+
+        // Beyond git: the key must be one the committer may sign with, or anyone listed could pose as anyone.
+        if (AllowedSigners.Authorize(verdict.CommitterEmail, key, GitNamespace, time) != SignerAuthorization.Allowed)
+        {
+            return verdict.Make(CommitSignatureStatus.PrincipalMismatch, SigningFormat.Ssh,
+                $"signed with the key of {principal}, which the allowed signers do not let the committer {verdict.CommitterEmail} use");
+        }
+        return verdict.Make(CommitSignatureStatus.Good, SigningFormat.Ssh, $"good signature by {principal} with {key.KeyType} key {key.Fingerprint}");
+    }
+
+    /// <summary>What is known about the commit so far, to build the result from.</summary>
+    private sealed record Verdict(string CommitId, string CommitterEmail, DateTimeOffset CommitterTime, string? Principal = null, string? Fingerprint = null)
+    {
+        public Verdict(Commit commit)
+            : this(commit.Sha, commit.Committer.Email, commit.Committer.When)
+        {
+        }
+
+        public CommitSignatureResult Make(CommitSignatureStatus status, SigningFormat? format, string detail) =>
+            new(CommitId, status, format, Principal, Fingerprint, CommitterEmail, CommitterTime, detail);
+    }
 }

@@ -89,6 +89,7 @@ public sealed class CommitSignatureVerifierTests(SigningFixture fixture) : IClas
 
         Assert.Equal(CommitSignatureStatus.WrongNamespace, ours.Status);
         Assert.NotEqual(0, git.ExitCode);
+        Assert.Contains("namespace 'file'", ours.Detail);
     }
 
     [Fact]
@@ -145,6 +146,7 @@ public sealed class CommitSignatureVerifierTests(SigningFixture fixture) : IClas
 
         Assert.Equal(CommitSignatureStatus.KeyExpired, ours.Status);
         Assert.NotEqual(0, git.ExitCode);
+        Assert.Contains("2020-06-01 11:59:59Z", ours.Detail);
     }
 
     [Theory]
@@ -210,6 +212,7 @@ public sealed class CommitSignatureVerifierTests(SigningFixture fixture) : IClas
         Assert.Equal(CommitSignatureStatus.PrincipalMismatch, ours.Status);
         Assert.Equal("bob@example.com", ours.Principal);
         Assert.Equal(Alice, ours.CommitterEmail);
+        Assert.Contains($"the committer {Alice}", ours.Detail);
     }
 
     [Fact]
