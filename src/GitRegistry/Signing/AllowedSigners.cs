@@ -9,9 +9,11 @@ namespace GitRegistry.Signing;
 /// </summary>
 /// <remarks>
 /// Times without <c>Z</c> (or <c>UTC</c>) are local times, as in OpenSSH, read in the zone given to
-/// <see cref="Parse"/> (the machine's by default) with daylight saving applied; see <see cref="OpenSshTime"/> for
-/// how that compares with ssh-keygen. Certificate keys (<c>cert-authority</c> lines) are parsed but never match
-/// the plain keys this class is asked about.
+/// <see cref="Parse"/> (the machine's by default) with daylight saving applied. ssh-keygen alone reads them as
+/// local standard time, but git hands it the commit time as local wall-clock time, read back the same way, so git
+/// in effect compares wall-clock times: this gives the same answers, except within the hour repeated when clocks
+/// go back (and for times with <c>Z</c>, where git is an hour off during summer time, this is exact). Certificate
+/// keys (<c>cert-authority</c> lines) are parsed but never match the plain keys this class is asked about.
 /// </remarks>
 public sealed class AllowedSigners
 {

@@ -184,6 +184,26 @@ public sealed class CommitSignatureVerifierTests(SigningFixture fixture) : IClas
     }
 
     [Fact]
+    public void Valid_after_with_Z_is_exact_where_git_in_summer_time_is_an_hour_off()
+    {
+        // A deliberate difference: git passes ssh-keygen the commit time as Berlin wall-clock time (01:30 CEST),
+        // which ssh-keygen reads as standard time (00:30 UTC), so in Berlin git accepts a commit made half an hour
+        // before valid-after. In UTC git rejects it, and so do we, whatever the zone.
+        var key = fixture.Key("ed25519");
+        var repo = new ScratchRepository(fixture);
+        var id = repo.Commit("Half an hour early", key, date: "2024-06-30T23:30:00Z", timeZone: "Europe/Berlin");
+        var allowed = $"{Alice} valid-after=\"20240701000000Z\" {key.PublicKey}\n";
+
+        var (inBerlin, gitInBerlin) = Judge(repo, id, allowed, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"), "Europe/Berlin");
+        var (inUtc, gitInUtc) = Judge(repo, id, allowed, TimeZoneInfo.Utc, "UTC");
+
+        Assert.Equal(0, gitInBerlin.ExitCode);
+        Assert.NotEqual(0, gitInUtc.ExitCode);
+        Assert.Equal(CommitSignatureStatus.KeyNotYetValid, inBerlin.Status);
+        Assert.Equal(CommitSignatureStatus.KeyNotYetValid, inUtc.Status);
+    }
+
+    [Fact]
     public void Unsigned_commit_is_unsigned()
     {
         var repo = new ScratchRepository(fixture);
