@@ -9,10 +9,6 @@ namespace GitRegistry.Signing;
 /// </summary>
 internal static class OpenSshPattern
 {
-    /// <summary>OpenSSH's <c>match_pattern</c>.</summary>
-    public static bool Matches(string text, string pattern) =>
-        Matches(Encoding.UTF8.GetBytes(text), Encoding.UTF8.GetBytes(pattern));
-
     /// <summary>
     /// OpenSSH's <c>match_pattern_list</c>: true when some entry matches and no negated entry does.
     /// </summary>
@@ -38,6 +34,7 @@ internal static class OpenSshPattern
         return positive;
     }
 
+    /// <summary>OpenSSH's <c>match_pattern</c>.</summary>
     private static bool Matches(ReadOnlySpan<byte> text, ReadOnlySpan<byte> pattern)
     {
         // Iterative glob with one backtrack point: the last '*' seen and where in the text it started matching.
