@@ -44,6 +44,7 @@ internal static class CommandRunner
         ErrorKind.Conflict => ExitCodes.Conflict,
         ErrorKind.Signing => ExitCodes.SigningFailed,
         ErrorKind.Artifact => ExitCodes.ArtifactFailed,
+        ErrorKind.Policy => ExitCodes.PolicyDenied,
         _ => ExitCodes.RepositoryFailed,
     };
 

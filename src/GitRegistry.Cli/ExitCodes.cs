@@ -19,6 +19,8 @@ public enum ExitCodes
     ArtifactFailed = 6,
     /// <summary>The registry repository is missing or unreadable.</summary>
     RepositoryFailed = 7,
+    /// <summary>The registry's policy does not allow the change: a permission, transition, approval or metric gate is missing.</summary>
+    PolicyDenied = 8,
     /// <summary>A bug in gitreg: please report it with the output of --verbose.</summary>
     InternalError = 70,
 }

@@ -24,6 +24,7 @@ internal static class GitRegCommand
             KeygenCommand.Create(),
             RegisterCommand.Create(),
             TransitionCommand.Create(),
+            ApproveCommand.Create(),
             AliasCommand.Create(),
             TagCommand.Create(),
             DescribeCommand.Create(),
@@ -34,6 +35,8 @@ internal static class GitRegCommand
             ResolveCommand.Create(),
             ArtifactCommand.Create(),
             ValidateCommand.Create(),
+            SignersCommand.Create(),
+            PolicyCommand.Create(),
         };
         return root;
     }

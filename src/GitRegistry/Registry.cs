@@ -70,7 +70,11 @@ public sealed partial class Registry : IDisposable
     /// Creates a registry at <paramref name="path"/>: a git repository (bare or not) on branch main whose first
     /// signed commit holds the files of registry-template/.
     /// </summary>
-    public static Registry Init(string path, string? name = null, bool bare = false)
+    /// <param name="path">The folder to create the registry in (new or empty).</param>
+    /// <param name="name">The registry's name; the folder's name when null.</param>
+    /// <param name="bare">Create a bare repository.</param>
+    /// <param name="approvals">How many approvals moving into Production needs (0 for a one-person registry).</param>
+    public static Registry Init(string path, string? name = null, bool bare = false, int approvals = 1)
     {
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any())
@@ -95,11 +99,14 @@ public sealed partial class Registry : IDisposable
         try
         {
             var registryName = name ?? Path.GetFileName(full.TrimEnd('/'));
+            var owner = registry._repository.Identity();
+            var signer = Signing.CommitSigner.FromConfig(registry._repository.Config, owner);
+            var files = RegistryTemplate.Files(registryName, owner, signer, approvals);
             registry._repository.Write(_ => new PendingWrite(
                 $"Create registry {registryName}",
                 null,
-                [new("Registry-Action", "init")],
-                RegistryTemplate.Files(registryName)));
+                [new("Registry-Action", "init"), new("Registry-Signer", owner.Email)],
+                files));
             return registry;
         }
         catch
@@ -266,7 +273,7 @@ public sealed partial class Registry : IDisposable
         ModelVersion? written = null;
         var commit = WriteChange(snapshot =>
         {
-            var view = new RegistryView(snapshot);
+            var view = Permit(snapshot, Policy.PolicyAction.Register);
             var model = view.FindModel(name) ?? new ModelState { Name = name };
             var version = view.HighestVersion(name, model) + 1;
             var manifest = new ModelVersion
@@ -313,11 +320,13 @@ public sealed partial class Registry : IDisposable
         {
             var view = new RegistryView(snapshot);
             var model = view.GetModel(name);
+            var before = model.Versions.ToDictionary(v => v.Key, v => v.Value.Stage);
             outcome = StageRules.Transition(view.Config, model, version, stage, archiveExisting);
             if (outcome.From == outcome.To)
             {
                 return null;
             }
+            CheckTransitionPolicy(snapshot, view, model, version, before);
             var trailers = Trailers("transition", name, version);
             trailers.Add(new("Registry-Stage", outcome.To));
             trailers.Add(new("Registry-From-Stage", outcome.From));
@@ -341,7 +350,7 @@ public sealed partial class Registry : IDisposable
         int? previous = null;
         var commit = WriteChange(snapshot =>
         {
-            var view = new RegistryView(snapshot);
+            var view = Permit(snapshot, Policy.PolicyAction.Alias);
             var model = view.GetModel(name);
             StageRules.LiveVersion(model, version);
             previous = model.Aliases.TryGetValue(alias, out var p) ? p : null;
@@ -365,7 +374,7 @@ public sealed partial class Registry : IDisposable
         AliasName.Validate(alias);
         var commit = WriteChange(snapshot =>
         {
-            var view = new RegistryView(snapshot);
+            var view = Permit(snapshot, Policy.PolicyAction.Alias);
             var model = view.GetModel(name);
             if (!model.Aliases.Remove(alias, out var version))
             {
@@ -394,7 +403,7 @@ public sealed partial class Registry : IDisposable
         var target = version is null ? name : $"{name} version {version}";
         var commit = WriteChange(snapshot =>
         {
-            var view = new RegistryView(snapshot);
+            var view = Permit(snapshot, Policy.PolicyAction.Tag);
             var model = view.GetModel(name);
             var tags = version is null ? model.Tags : StageRules.LiveVersion(model, version.Value).Tags;
             if (value is null)
@@ -426,7 +435,7 @@ public sealed partial class Registry : IDisposable
         var target = version is null ? name : $"{name} version {version}";
         var commit = WriteChange(snapshot =>
         {
-            var view = new RegistryView(snapshot);
+            var view = Permit(snapshot, Policy.PolicyAction.Describe);
             var model = view.GetModel(name);
             if (version is null)
             {
@@ -448,7 +457,7 @@ public sealed partial class Registry : IDisposable
         var who = _repository.Identity();
         var commit = WriteChange(snapshot =>
         {
-            var view = new RegistryView(snapshot);
+            var view = Permit(snapshot, Policy.PolicyAction.Delete);
             var model = view.GetModel(name);
             var state = StageRules.LiveVersion(model, version);
             var aliases = model.Aliases.Where(a => a.Value == version).Select(a => a.Key).ToList();

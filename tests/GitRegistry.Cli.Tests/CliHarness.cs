@@ -63,10 +63,10 @@ public sealed class CliHarness : IDisposable
     public Result GitIn(string directory, params string[] args) => Run("git", args, directory);
 
     /// <summary>Creates a registry with gitreg init and returns its path.</summary>
-    public string InitRegistry(string name = "registry", bool bare = false)
+    public string InitRegistry(string name = "registry", bool bare = false, int approvals = 0)
     {
         var path = PathOf(name);
-        GitReg(bare ? ["init", path, "--bare"] : ["init", path]).ShouldSucceed();
+        GitReg(bare ? ["init", path, "--bare", "--approvals", approvals.ToString()] : ["init", path, "--approvals", approvals.ToString()]).ShouldSucceed();
         return path;
     }
 

@@ -1,5 +1,3 @@
-using Newtonsoft.Json.Linq;
-
 namespace GitRegistry.Configuration;
 
 /// <summary>The registry's configuration, <c>registry.yaml</c>; its schema is <c>schema/registry.schema.json</c>.</summary>
@@ -23,11 +21,14 @@ public sealed class RegistryConfig
     /// <summary>Where new artifacts go.</summary>
     public ArtifactStoreConfig ArtifactStore { get; init; } = new();
 
-    /// <summary>Policy rules (filled in by the trust features); kept as written.</summary>
-    public JObject? Policy { get; init; }
+    /// <summary>Who may sign registry commits.</summary>
+    public SignersConfig? Signers { get; init; }
 
-    /// <summary>Signers (filled in by the trust features); kept as written.</summary>
-    public JObject? Signers { get; init; }
+    /// <summary>Groups of principals (e-mail addresses or patterns such as <c>*@example.com</c>) by name.</summary>
+    public SortedDictionary<string, List<string>> Groups { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>The rules changes must follow; null for a registry without a policy.</summary>
+    public PolicyConfig? Policy { get; init; }
 
     /// <summary>MLflow's four stages; none exclusive, as in MLflow.</summary>
     public static List<StageDefinition> DefaultStages() =>

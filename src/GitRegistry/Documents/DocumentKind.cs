@@ -9,4 +9,6 @@ public enum DocumentKind
     Model,
     /// <summary><c>models/NAME/versions/N.yaml</c>: <c>schema/model-version.schema.json</c>.</summary>
     ModelVersion,
+    /// <summary><c>models/NAME/approvals/N.yaml</c>: <c>schema/approvals.schema.json</c>.</summary>
+    Approvals,
 }

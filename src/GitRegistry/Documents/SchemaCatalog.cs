@@ -16,6 +16,7 @@ public static class SchemaCatalog
         DocumentKind.Registry => "registry.schema.json",
         DocumentKind.Model => "model.schema.json",
         DocumentKind.ModelVersion => "model-version.schema.json",
+        DocumentKind.Approvals => "approvals.schema.json",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

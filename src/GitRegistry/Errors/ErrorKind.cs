@@ -17,4 +17,6 @@ public enum ErrorKind
     Artifact = 6,
     /// <summary>The registry repository itself is missing or unreadable.</summary>
     Repository = 7,
+    /// <summary>The registry's policy does not allow the change (permission, transition, approvals, metric gate).</summary>
+    Policy = 8,
 }

@@ -63,6 +63,46 @@ public sealed class CommitSigner
         }
     }
 
+    /// <summary>The SSH public key line (<c>ssh-ed25519 AAAA...</c>) of the configured key, for the allowed-signers file.</summary>
+    public string SshPublicKeyLine()
+    {
+        if (Format != SigningFormat.Ssh)
+        {
+            throw new InvalidOperationException("not an ssh signing key");
+        }
+        if (_key.StartsWith("key::", StringComparison.Ordinal))
+        {
+            return _key[5..].Trim();
+        }
+        if (_key.StartsWith("ssh-", StringComparison.Ordinal) || _key.StartsWith("ecdsa-", StringComparison.Ordinal))
+        {
+            return _key.Trim();
+        }
+        var publicFile = _key.EndsWith(".pub", StringComparison.Ordinal) ? _key : _key + ".pub";
+        if (File.Exists(publicFile))
+        {
+            return string.Join(' ', File.ReadAllText(publicFile).Trim().Split(' ').Take(2));
+        }
+        var derived = ChildProcess.Run(_program, ["-y", "-f", _key]);
+        if (derived.ExitCode != 0)
+        {
+            throw new RegistryException(ErrorKind.Signing, $"cannot read the public key of '{_key}': {FirstLine(derived.StandardError)}", SetupFix);
+        }
+        return string.Join(' ', derived.StandardOutput.Trim().Split(' ').Take(2));
+    }
+
+    /// <summary>The full fingerprint of the configured OpenPGP key, for registry.yaml's signers.</summary>
+    public string OpenPgpFingerprint()
+    {
+        var result = ChildProcess.Run(_program, ["--batch", "--with-colons", "--fingerprint", _key]);
+        var line = result.StandardOutput.Split('\n').FirstOrDefault(l => l.StartsWith("fpr:", StringComparison.Ordinal));
+        if (result.ExitCode != 0 || line is null)
+        {
+            throw new RegistryException(ErrorKind.Signing, $"gpg does not know the key '{_key}': {FirstLine(result.StandardError)}", SetupFix);
+        }
+        return line.Split(':')[9].ToUpperInvariant();
+    }
+
     /// <summary>Signs the raw commit payload; returns the armored signature.</summary>
     public string Sign(string payload) => Format == SigningFormat.Ssh ? SignSsh(payload) : SignGpg(payload);
 

@@ -21,6 +21,13 @@ public static class RegistryPaths
     public static string VersionFile(string name, int version) =>
         $"{Models}/{name}/versions/{version.ToString(CultureInfo.InvariantCulture)}.yaml";
 
+    /// <summary><c>models/NAME/approvals</c></summary>
+    public static string ApprovalsFolder(string name) => $"{Models}/{name}/approvals";
+
+    /// <summary><c>models/NAME/approvals/N.yaml</c></summary>
+    public static string ApprovalsFile(string name, int version) =>
+        $"{Models}/{name}/approvals/{version.ToString(CultureInfo.InvariantCulture)}.yaml";
+
     /// <summary>Parses a manifest file name (<c>7.yaml</c>) to its version number.</summary>
     public static bool TryParseVersionFile(string fileName, out int version)
     {

@@ -10,6 +10,8 @@ public sealed class RegistrySnapshot
 
     internal RegistrySnapshot(Commit? commit) => _commit = commit;
 
+    internal Commit? Commit => _commit;
+
     /// <summary>The commit read, or null for a registry with no commit yet.</summary>
     public string? CommitId => _commit?.Sha;
 

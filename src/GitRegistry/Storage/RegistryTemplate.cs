@@ -7,7 +7,8 @@ internal static partial class RegistryTemplate
 {
     private const string Prefix = "GitRegistry.Template/";
 
-    public static Dictionary<string, string?> Files(string registryName)
+    /// <summary>The template's files for a new registry, its first signer and maintainer being <paramref name="owner"/>.</summary>
+    public static Dictionary<string, string?> Files(string registryName, Manifests.Person owner, Signing.CommitSigner signer, int approvals)
     {
         var assembly = typeof(RegistryTemplate).Assembly;
         var files = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -24,9 +25,23 @@ internal static partial class RegistryTemplate
         }
         // Keep the template's comments: replace only the value of its top-level name line.
         var quoted = "\"" + registryName.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
-        files[Configuration.RegistryConfig.FileName] = NameLine().Replace(config, "name: " + quoted, 1);
+        config = NameLine().Replace(config, "name: " + quoted, 1);
+        config = ApprovalsLine().Replace(config, m => m.Groups[1].Value + approvals.ToString(System.Globalization.CultureInfo.InvariantCulture) + m.Groups[2].Value, 1);
+        config = config.Replace("owner@example.com", owner.Email, StringComparison.Ordinal);
+        if (signer.Format == Signing.SigningFormat.Ssh)
+        {
+            files["allowed_signers"] += $"{owner.Email} namespaces=\"git\" {signer.SshPublicKeyLine()}\n";
+        }
+        else
+        {
+            config = config.Replace("  openpgp: []", $"  openpgp:\n    - principal: {owner.Email}\n      fingerprint: {signer.OpenPgpFingerprint()}", StringComparison.Ordinal);
+        }
+        files[Configuration.RegistryConfig.FileName] = config;
         return files;
     }
+
+    [GeneratedRegex(@"^(      approvals: )[0-9]+(.*)$", RegexOptions.Multiline)]
+    private static partial Regex ApprovalsLine();
 
     [GeneratedRegex(@"^name: .*$", RegexOptions.Multiline)]
     private static partial Regex NameLine();

@@ -52,11 +52,11 @@ internal static class RegistryValidator
         var modelPath = RegistryPaths.ModelFile(name);
         foreach (var (entry, kind, mode) in snapshot.Entries(RegistryPaths.ModelFolder(name)))
         {
-            var ok = (entry == "model.yaml" && kind == TreeEntryTargetType.Blob && mode != Mode.SymbolicLink) || (entry == "versions" && kind == TreeEntryTargetType.Tree);
+            var ok = (entry == "model.yaml" && kind == TreeEntryTargetType.Blob && mode != Mode.SymbolicLink) || (entry is "versions" or "approvals" && kind == TreeEntryTargetType.Tree);
             if (!ok)
             {
                 var path = $"{RegistryPaths.ModelFolder(name)}/{entry}";
-                problems.Add(new(path, 0, "", mode == Mode.SymbolicLink ? "is a symbolic link" : "does not belong in a model folder", $"a model folder holds model.yaml and versions/ only: git rm -r {path}"));
+                problems.Add(new(path, 0, "", mode == Mode.SymbolicLink ? "is a symbolic link" : "does not belong in a model folder", $"a model folder holds model.yaml, versions/ and approvals/ only: git rm -r {path}"));
             }
         }
 
@@ -102,6 +102,36 @@ internal static class RegistryValidator
                 problems.Add(new(modelPath, Line(modelToken, "versions"), $"versions.{version}", $"is missing, but {path} exists", $"add \"{version}\": {{stage: None}} under versions"));
             }
         }
+        foreach (var (file, kind, mode) in snapshot.Entries(RegistryPaths.ApprovalsFolder(name)))
+        {
+            var path = $"{RegistryPaths.ApprovalsFolder(name)}/{file}";
+            if (kind != TreeEntryTargetType.Blob || mode == Mode.SymbolicLink || !RegistryPaths.TryParseVersionFile(file, out var version))
+            {
+                problems.Add(new(path, 0, "", "is not an approvals file (N.yaml)", $"the approvals folder holds N.yaml files only: git rm -r {path}"));
+                continue;
+            }
+            var approvals = ReadDocument<VersionApprovals>(snapshot, path, DocumentKind.Approvals, problems, out var token);
+            if (approvals is null)
+            {
+                continue;
+            }
+            if (approvals.Name != name || approvals.Version != version)
+            {
+                problems.Add(new(path, Line(token, "version"), "version", $"names {approvals.Name} version {approvals.Version} but the file is {path}", $"set name: {name} and version: {version}"));
+            }
+            if (!manifests.Contains(version))
+            {
+                problems.Add(new(path, 0, "", $"approves version {version}, which was never registered", "remove the file"));
+            }
+            for (var i = 0; i < approvals.Approvals.Count; i++)
+            {
+                if (config.FindStage(approvals.Approvals[i].Stage) is null)
+                {
+                    problems.Add(new(path, Line(token, "approvals"), $"approvals[{i}].stage", $"'{approvals.Approvals[i].Stage}' is not a stage of this registry",
+                        $"use one of: {string.Join(", ", config.Stages.Select(s => s.Name))}"));
+                }
+            }
+        }
         if (model is not null)
         {
             foreach (var version in model.Versions.Keys.Where(v => !manifests.Contains(v)))
@@ -115,6 +145,21 @@ internal static class RegistryValidator
     public static IReadOnlyList<DocumentProblem> CheckConfig(RegistryConfig config)
     {
         var problems = new List<DocumentProblem>();
+        if (config.Policy is { } policy)
+        {
+            var groups = policy.Permissions.SelectMany(p => p.Value.Select(g => ($"policy.permissions.{p.Key}", g)))
+                .Concat(policy.Transitions.SelectMany((t, i) => (t.Groups ?? []).Select(g => ($"policy.transitions[{i}].groups", g))))
+                .Concat(policy.Stages.Select(s => ($"policy.stages.{s.Key}.approvers", s.Value.Approvers)).Where(s => policy.Stages.Values.Any(v => v.Approvals > 0)));
+            foreach (var (field, group) in groups.Where(g => !config.Groups.ContainsKey(g.Item2)))
+            {
+                problems.Add(new(RegistryConfig.FileName, 0, field, $"names the group '{group}', which groups does not define", $"add it under groups, or use one of: {string.Join(", ", config.Groups.Keys)}"));
+            }
+            var stageNames = policy.Stages.Keys.Concat(policy.Transitions.SelectMany(t => new[] { t.From, t.To })).Where(s => s != "*");
+            foreach (var stage in stageNames.Distinct(StringComparer.OrdinalIgnoreCase).Where(s => config.FindStage(s) is null))
+            {
+                problems.Add(new(RegistryConfig.FileName, 0, "policy", $"names the stage '{stage}', which stages does not define", $"use one of: {string.Join(", ", config.Stages.Select(s => s.Name))}"));
+            }
+        }
         foreach (var group in config.Stages.GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
             problems.Add(new(RegistryConfig.FileName, 0, "stages", $"lists the stage '{group.Key}' {group.Count()} times (stage names are case-insensitive)", "keep one"));
