@@ -57,6 +57,7 @@ internal sealed class CommandContext(ParseResult parse, CliOutput output) : IDis
     private Registry OpenRegistry()
     {
         var registry = Registry.Open(RegistryPath);
+        registry.TargetBranch = parse.GetValue(GlobalOptions.Branch);
         if (parse.GetValue(GlobalOptions.Push))
         {
             registry.PushRemote = Remote;

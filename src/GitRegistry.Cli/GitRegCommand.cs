@@ -16,6 +16,7 @@ internal static class GitRegCommand
             GlobalOptions.NoPush,
             GlobalOptions.Fetch,
             GlobalOptions.Remote,
+            GlobalOptions.Branch,
             GlobalOptions.Verbose,
             CloneCommand.Create(),
             SyncCommands.Pull(),
@@ -37,6 +38,9 @@ internal static class GitRegCommand
             ValidateCommand.Create(),
             SignersCommand.Create(),
             PolicyCommand.Create(),
+            VerifyCommand.Create(),
+            LogCommand.Create(),
+            RollbackCommand.Create(),
         };
         return root;
     }

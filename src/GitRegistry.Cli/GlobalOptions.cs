@@ -44,6 +44,13 @@ internal static class GlobalOptions
         HelpName = "NAME",
     };
 
+    public static readonly Option<string?> Branch = new("--branch")
+    {
+        Description = "Writes: commit to this branch (created from the current one if needed) instead of the checked-out branch, e.g. a proposal for a pull request.",
+        Recursive = true,
+        HelpName = "NAME",
+    };
+
     public static readonly Option<bool> Verbose = new("--verbose")
     {
         Description = "On failure, also print the stack trace.",

@@ -39,8 +39,9 @@ public sealed partial class Registry
         foreach (var (moved, state) in model.Versions.Where(v => before[v.Key] != v.Value.Stage))
         {
             var manifest = view.GetManifest(model.Name, moved);
-            var needsApprovals = PolicyEngine.StagePolicy(config, state.Stage) is { Approvals: > 0 };
-            var approvals = needsApprovals ? VerifiedApprovals(snapshot, model.Name, moved) : [];
+            // On a proposal branch approvals come after the proposal; verify checks them where the branch is merged.
+            var needsApprovals = PolicyEngine.StagePolicy(config, state.Stage) is { Approvals: > 0 } && _repository.BranchRef == "refs/heads/" + config.MainBranch;
+            IReadOnlyList<VerifiedApproval>? approvals = needsApprovals ? VerifiedApprovals(snapshot, model.Name, moved) : null;
             var currentHolder = before.Where(b => b.Key != moved && b.Value.Equals(state.Stage, StringComparison.OrdinalIgnoreCase) && model.Versions[b.Key].Deleted is null)
                 .Select(b => b.Key).DefaultIfEmpty(0).Max();
             var current = currentHolder == 0 ? null : view.GetManifest(model.Name, currentHolder);

@@ -53,6 +53,20 @@ public sealed partial class Registry : IDisposable
     /// <summary>The branch writes go to.</summary>
     public string Branch => _repository.BranchRef;
 
+    /// <summary>
+    /// Write to this branch instead of the checked-out one: a proposal for a pull request. The branch is created
+    /// from the current branch's tip when it does not exist. Approvals are not required on a proposal branch; they
+    /// are added to it by reviewers, and <c>gitreg verify</c> checks them where the branch is merged.
+    /// </summary>
+    public string? TargetBranch
+    {
+        get => _repository.BranchOverride;
+        set => _repository.BranchOverride = value;
+    }
+
+    /// <summary>True when writes go to the registry's main branch (registry.yaml main_branch).</summary>
+    public bool WritesToMainBranch => _repository.BranchRef == "refs/heads/" + Config.MainBranch;
+
     /// <summary>The commit the branch is at, or null before the first commit.</summary>
     public string? Head => _repository.Snapshot().CommitId;
 

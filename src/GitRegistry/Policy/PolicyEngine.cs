@@ -37,10 +37,11 @@ public static class PolicyEngine
     /// <summary>
     /// Every reason the move of <paramref name="manifest"/> from <paramref name="from"/> to <paramref name="to"/> by
     /// <paramref name="requester"/> is not allowed. <paramref name="current"/> is the version now in the target
-    /// stage (for regression gates); <paramref name="approvals"/> are the version's verified approvals.
+    /// stage (for regression gates); <paramref name="approvals"/> are the version's verified approvals (null to
+    /// leave approvals out, for a caller that checks them where the change lands).
     /// </summary>
     public static List<string> CheckTransition(RegistryConfig config, ModelVersion manifest, string from, string to, string requester,
-        IReadOnlyList<VerifiedApproval> approvals, ModelVersion? current)
+        IReadOnlyList<VerifiedApproval>? approvals, ModelVersion? current)
     {
         var violations = new List<string>();
         var policy = config.Policy;
@@ -69,7 +70,7 @@ public static class PolicyEngine
         {
             return violations;
         }
-        if (stage.Approvals > 0)
+        if (stage.Approvals > 0 && approvals is not null)
         {
             var counted = CountingApprovers(config, stage, manifest, to, requester, approvals, out var ignored);
             if (counted.Count < stage.Approvals)
@@ -88,6 +89,20 @@ public static class PolicyEngine
             }
         }
         return violations;
+    }
+
+    /// <summary>Why the approvals of a move into <paramref name="stageName"/> do not suffice, or null when they do (or none are needed).</summary>
+    public static string? CheckApprovals(RegistryConfig config, ModelVersion manifest, string stageName, string requester, IReadOnlyList<VerifiedApproval> approvals)
+    {
+        var stage = StagePolicy(config, stageName);
+        if (stage is null || stage.Approvals == 0)
+        {
+            return null;
+        }
+        var counted = CountingApprovers(config, stage, manifest, stageName, requester, approvals, out var ignored);
+        return counted.Count >= stage.Approvals ? null
+            : $"moving {manifest.Name} version {manifest.Version} into {stageName} needed {stage.Approvals} approval(s) from {stage.Approvers} and had {counted.Count}"
+              + (ignored.Count == 0 ? "" : $" (not counted: {string.Join("; ", ignored)})");
     }
 
     /// <summary>The distinct approvers whose approvals count for moving into <paramref name="stage"/>; <paramref name="ignored"/> says why others do not.</summary>

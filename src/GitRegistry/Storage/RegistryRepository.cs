@@ -40,8 +40,27 @@ internal sealed class RegistryRepository : IDisposable
         return new RegistryRepository(new Repository(found));
     }
 
-    /// <summary>The branch writes go to: the one HEAD points at.</summary>
+    /// <summary>
+    /// A branch to write to instead of HEAD's (e.g. a proposal branch for a pull request); created from HEAD's
+    /// branch tip on the first write when it does not exist.
+    /// </summary>
+    public string? BranchOverride { get; set; }
+
+    /// <summary>The branch writes go to: <see cref="BranchOverride"/>, else the one HEAD points at.</summary>
     public string BranchRef
+    {
+        get
+        {
+            if (BranchOverride is { } branch)
+            {
+                return branch.StartsWith("refs/", StringComparison.Ordinal) ? branch : "refs/heads/" + branch;
+            }
+            return HeadBranch;
+        }
+    }
+
+    /// <summary>The branch HEAD points at.</summary>
+    public string HeadBranch
     {
         get
         {
@@ -141,8 +160,10 @@ internal sealed class RegistryRepository : IDisposable
                 return commitId.Sha;
             }
 
-            var changes = IsBare ? null : CleanChangedPaths(localTip, tree);
-            if (TryMoveBranch(branch, commitId, localTip?.Id, pending.Subject))
+            var onHead = !IsBare && branch == HeadBranch;
+            var changes = onHead ? CleanChangedPaths(localTip, tree) : null;
+            var expected = _repo.Refs[branch] is null ? null : localTip?.Id;
+            if (TryMoveBranch(branch, commitId, expected, pending.Subject))
             {
                 UpdateWorkingTree(commitId, changes);
                 return commitId.Sha;
@@ -159,8 +180,8 @@ internal sealed class RegistryRepository : IDisposable
         {
             return true;
         }
-        var changes = IsBare ? null : CleanChangedPaths(from, to.Tree);
-        if (!TryMoveBranch(branch, to.Id, from?.Id, "fast-forward"))
+        var changes = IsBare || branch != HeadBranch ? null : CleanChangedPaths(from, to.Tree);
+        if (!TryMoveBranch(branch, to.Id, _repo.Refs[branch] is null ? null : from?.Id, "fast-forward"))
         {
             return false;
         }
@@ -181,6 +202,11 @@ internal sealed class RegistryRepository : IDisposable
     internal Commit? TipCommit()
     {
         var reference = _repo.Refs[BranchRef];
+        if (reference is null && BranchOverride is not null)
+        {
+            // A new proposal branch starts where HEAD's branch is.
+            reference = _repo.Refs[HeadBranch];
+        }
         return reference?.ResolveToDirectReference()?.Target as Commit;
     }
 

@@ -36,6 +36,9 @@ public sealed class RegistrySnapshot
         return reader.ReadToEnd();
     }
 
+    /// <summary>The blob id of a file, or null when it does not exist (a cache key for parsed files).</summary>
+    internal ObjectId? BlobId(string path) => _commit?[path] is { TargetType: TreeEntryTargetType.Blob } entry ? entry.Target.Id : null;
+
     /// <summary>True when the path exists (file or folder).</summary>
     public bool Exists(string path) => _commit?[path] is not null;
 

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using GitRegistry.Trust;
+using Newtonsoft.Json.Linq;
+
+namespace GitRegistry.Cli.Commands;
+
+internal static class VerifyCommand
+{
+    public static Command Create()
+    {
+        var since = new Option<string?>("--since") { Description = "Verify the commits after this one (exclusive) up to the branch tip.", HelpName = "REV" };
+        var range = new Option<string?>("--range") { Description = "Verify the commits in A..B, e.g. origin/main..HEAD in a pull request's CI.", HelpName = "A..B" };
+        var command = new Command("verify", "Verify history: every signature against the registry's signers, every change against its policy; exits 5 on any failure.") { since, range };
+        command.SetAction(parse => CommandRunner.Run(parse, context =>
+        {
+            var report = context.ReadRegistry.Verify(context.Get(since), context.Get(range));
+            if (context.Output.Json)
+            {
+                context.Output.WriteJson(new JObject
+                {
+                    ["range"] = report.Range,
+                    ["passed"] = report.Passed,
+                    ["commits_verified"] = report.Commits.Count,
+                    ["commits_failed"] = report.Failures.Count(),
+                    ["commits"] = new JArray(report.Commits.Select(Json)),
+                });
+            }
+            else
+            {
+                foreach (var failure in report.Failures)
+                {
+                    context.Output.Error.WriteLine($"FAILED {failure.CommitId[..10]} {failure.Subject}");
+                    foreach (var problem in failure.Problems)
+                    {
+                        context.Output.Error.WriteLine($"  - {problem}");
+                    }
+                }
+                var failed = report.Failures.Count();
+                context.Output.Plain(failed == 0
+                    ? $"Verified {report.Commits.Count} commit(s) ({report.Range}): every signature and change is allowed."
+                    : $"{failed} of {report.Commits.Count} commit(s) failed verification ({report.Range}).");
+            }
+            return report.Passed ? 0 : (int)ExitCodes.SigningFailed;
+        }));
+        return command;
+    }
+
+    private static JObject Json(CommitReport commit) => new()
+    {
+        ["commit"] = commit.CommitId,
+        ["subject"] = commit.Subject,
+        ["passed"] = commit.Passed,
+        ["signature"] = new JObject
+        {
+            ["status"] = commit.Signature.Status.ToString(),
+            ["principal"] = commit.Signature.Principal,
+            ["key_fingerprint"] = commit.Signature.KeyFingerprint,
+            ["committer_email"] = commit.Signature.CommitterEmail,
+            ["time"] = commit.Signature.CommitterTime.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
+            ["detail"] = commit.Signature.Detail,
+        },
+        ["events"] = new JArray(commit.Events.Select(LogCommand.Json)),
+        ["problems"] = new JArray(commit.Problems),
+    };
+}
