@@ -23,12 +23,24 @@ internal static class ShowCommand
                 return ShowModel(context, registry, text);
             }
             var version = registry.Resolve(text);
+            var approvals = registry.Approvals(version.Name, version.Version);
             if (context.Output.Json)
             {
-                context.Output.WriteJson(Views.Version(version));
+                var json = Views.Version(version);
+                json["approvals"] = new JArray(approvals.Select(a => new JObject
+                {
+                    ["stage"] = a.Record.Stage,
+                    ["by"] = a.Record.By.Email,
+                    ["at"] = a.Record.At,
+                    ["comment"] = a.Record.Comment,
+                    ["commit"] = a.CommitId,
+                    ["verified"] = a.IsVerified,
+                    ["problem"] = a.Problem,
+                }));
+                context.Output.WriteJson(json);
                 return 0;
             }
-            ShowVersion(context.Output, version);
+            ShowVersion(context.Output, version, approvals);
             return 0;
         }));
         return command;
@@ -64,7 +76,7 @@ internal static class ShowCommand
         return 0;
     }
 
-    private static void ShowVersion(CliOutput output, ModelVersionInfo v)
+    private static void ShowVersion(CliOutput output, ModelVersionInfo v, IReadOnlyList<Policy.VerifiedApproval> approvals)
     {
         var m = v.Manifest;
         var console = output.Console;
@@ -133,6 +145,17 @@ internal static class ShowCommand
         Row("artifact.file_name", m.Artifact.FileName);
         Row("dependencies", m.Dependencies is null ? null : $"{m.Dependencies.FileName} (sha256 {m.Dependencies.Sha256})");
         console.Write(lineage);
+
+        if (approvals.Count > 0)
+        {
+            var trail = new Table().Title("Approvals").AddColumns("Stage", "By", "At", "Justification", "Signature");
+            foreach (var a in approvals)
+            {
+                trail.AddRow(CliOutput.Escape(a.Record.Stage), CliOutput.Escape(a.Record.By.Email), CliOutput.Escape(a.Record.At), CliOutput.Escape(a.Record.Comment ?? ""),
+                    a.IsVerified ? $"[green]verified[/] ({a.CommitId[..10]})" : $"[red bold]NOT VERIFIED[/]: {CliOutput.Escape(a.Problem)}");
+            }
+            console.Write(trail);
+        }
 
         if (m.Signature is { } signature)
         {
