@@ -1,6 +1,7 @@
-// The GitRegistry demo: a registry in a temp folder with a throwaway signing key, two trained versions of a
-// small churn model registered with params, metrics on every split and data lineage, one promoted to
-// Production, then resolved and shown. Every step is a real gitreg command, printed before it runs.
+// The GitRegistry demo: a registry in a temp folder, two people with throwaway signing keys (an ML engineer
+// and a reviewer), two trained versions of a small churn model registered with params, metrics on every split
+// and data lineage, each promoted to Production after the reviewer's signed approval, then resolved, shown,
+// verified and read back as the audit log. Every step is a real gitreg command, printed before it runs.
 using System.Diagnostics;
 using GitRegistry.Cli;
 using GitRegistry.Demo;
@@ -8,17 +9,16 @@ using GitRegistry.Demo;
 var work = Directory.CreateTempSubdirectory("gitreg-demo-").FullName;
 Console.WriteLine($"Working in {work}");
 
-// A throwaway identity and ssh signing key, in a git config of the demo's own: your git config is not touched.
-var key = Path.Combine(work, "signing_ed25519");
-Run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "demo@example.com", "-f", key);
-var gitConfig = Path.Combine(work, "gitconfig");
-File.WriteAllText(gitConfig, $"[user]\n\tname = Demo User\n\temail = demo@example.com\n\tsigningkey = {key}\n[gpg]\n\tformat = ssh\n");
-Environment.SetEnvironmentVariable("GIT_CONFIG_GLOBAL", gitConfig);
+// Throwaway identities and ssh signing keys, in git configs of the demo's own: your git config is not touched.
+var engineer = Person("Dana Engineer", "dana@example.com", "dana");
+var reviewer = Person("Rey Reviewer", "rey@example.com", "rey");
 Environment.SetEnvironmentVariable("GIT_CONFIG_NOSYSTEM", "1");
+As(engineer);
 
 var registry = Path.Combine(work, "registry");
 GitRegOrFail("init", registry, "--name", "demo-registry");
 Environment.SetEnvironmentVariable("GITREG_REGISTRY", registry);
+GitRegOrFail("signers", "add", reviewer.Email, reviewer.Key + ".pub", "--group", "approvers");
 
 // Data: one synthetic data set, split 60/20/20, written to a file whose sha256 the registry records.
 var data = ChurnData.Generate(5000, seed: 42);
@@ -47,25 +47,42 @@ foreach (var (epochs, learningRate) in new[] { (20, 0.5), (400, 0.8) })
         "--tag", "team=growth", "--description", $"logistic regression, {epochs} epochs");
 }
 
+// Production needs a reviewer's approval (the registry template's policy): Rey approves, Dana promotes.
+As(reviewer);
+GitRegOrFail("approve", "churn_predictor", "1", "--stage", "Production", "--comment", "first model; test AUC above the 0.75 bar");
+As(engineer);
 GitRegOrFail("transition", "churn_predictor", "1", "Production", "--comment", "first model in production");
 GitRegOrFail("transition", "churn_predictor", "2", "Staging", "--comment", "evaluate the longer-trained model");
+As(reviewer);
+GitRegOrFail("approve", "churn_predictor", "2", "--stage", "Production", "--comment", "better test AUC and log-loss than version 1");
+As(engineer);
 GitRegOrFail("transition", "churn_predictor", "2", "Production", "--archive-existing", "--comment", "better test AUC than version 1");
 GitRegOrFail("alias", "set", "churn_predictor", "champion", "2");
 GitRegOrFail("resolve", "models:/churn_predictor/Production");
 GitRegOrFail("show", "models:/churn_predictor/Production");
 GitRegOrFail("versions", "churn_predictor");
 GitRegOrFail("validate");
+GitRegOrFail("verify");
+GitRegOrFail("log", "churn_predictor");
 
-Console.WriteLine("\n$ git log --format='%h %G? %s'   (G = good signature)");
-Run("git", "-C", registry, "-c", $"gpg.ssh.allowedSignersFile={WriteAllowedSigners()}", "log", "--format=%h %G? %s");
+Console.WriteLine("\n$ git log --format='%h %G? %ae %s'   (git itself checks the signatures against the registry's allowed_signers; G = good)");
+Run("git", "-C", registry, "-c", $"gpg.ssh.allowedSignersFile={Path.Combine(registry, "allowed_signers")}", "log", "--format=%h %G? %ae %s");
 Console.WriteLine($"\nThe registry is at {registry}. Try: export GITREG_REGISTRY={registry}; gitreg show churn_predictor");
 return 0;
 
-string WriteAllowedSigners()
+Identity Person(string name, string email, string id)
 {
-    var file = Path.Combine(work, "allowed_signers");
-    File.WriteAllText(file, $"demo@example.com namespaces=\"git\" {File.ReadAllText(key + ".pub").Trim()}\n");
-    return file;
+    var key = Path.Combine(work, $"{id}_ed25519");
+    Run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", email, "-f", key);
+    var config = Path.Combine(work, $"{id}.gitconfig");
+    File.WriteAllText(config, $"[user]\n\tname = {name}\n\temail = {email}\n\tsigningkey = {key}\n[gpg]\n\tformat = ssh\n");
+    return new Identity(name, email, key, config);
+}
+
+void As(Identity who)
+{
+    Environment.SetEnvironmentVariable("GIT_CONFIG_GLOBAL", who.Config);
+    Console.WriteLine($"\n# as {who.Name} <{who.Email}>");
 }
 
 void GitRegOrFail(params string[] args)
