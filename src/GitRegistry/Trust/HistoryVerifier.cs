@@ -30,8 +30,9 @@ internal sealed class HistoryVerifier(Repository repository)
         }).ToList();
 
         // Where each commit lands on the line being verified (see the class summary).
+        var inRange = commits.Select(c => c.Id).ToHashSet();
         var chain = new List<Commit>();
-        for (var c = tip; c is not null && c.Id != exclude?.Id && (exclude is null || !IsAncestorOrSame(c, exclude)); c = c.Parents.FirstOrDefault())
+        for (var c = tip; c is not null && inRange.Contains(c.Id); c = c.Parents.FirstOrDefault())
         {
             chain.Add(c);
         }
@@ -155,9 +156,6 @@ internal sealed class HistoryVerifier(Repository repository)
         }
         return trust;
     }
-
-    private bool IsAncestorOrSame(Commit commit, Commit ancestorCandidate) =>
-        commit.Id == ancestorCandidate.Id || repository.ObjectDatabase.FindMergeBase(commit, ancestorCandidate)?.Id == commit.Id;
 
     private static CommitSignatureResult Unverifiable(Commit commit, string detail) =>
         new(commit.Sha, CommitSignatureStatus.UnknownKey, null, null, null, commit.Committer.Email, commit.Committer.When, detail);

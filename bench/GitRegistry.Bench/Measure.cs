@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace GitRegistry.Bench;
+
+/// <summary>Whole-process timings (median of runs) and the environment a benchmark runs in.</summary>
+internal static class Measure
+{
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var folder = new DirectoryInfo(AppContext.BaseDirectory);
+            while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "GitRegistry.sln")))
+            {
+                folder = folder.Parent;
+            }
+            return folder?.FullName ?? throw new InvalidOperationException("run the bench from inside the repository");
+        }
+    }
+
+    public static string GitReg => Path.Combine(RepositoryRoot, "src", "GitRegistry.Cli", "bin", "Release", "net10.0", "gitreg.dll");
+
+    /// <summary>Median wall time of <paramref name="runs"/> runs; each run must exit 0.</summary>
+    public static TimeSpan Time(int runs, string program, params string[] args)
+    {
+        var times = new List<TimeSpan>();
+        for (var i = 0; i < runs; i++)
+        {
+            var start = new ProcessStartInfo(program, args) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+            var clock = Stopwatch.StartNew();
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            process.WaitForExit();
+            clock.Stop();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"{program} {string.Join(' ', args)} exited with {process.ExitCode}: {error.Result}");
+            }
+            times.Add(clock.Elapsed);
+        }
+        return times.Order().ElementAt(times.Count / 2);
+    }
+
+    public static string Machine()
+    {
+        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "unknown CPU";
+        return $"{Environment.ProcessorCount} cores ({cpu}), {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, {GitVersion()}";
+    }
+
+    private static string GitVersion()
+    {
+        using var process = Process.Start(new ProcessStartInfo("git", ["--version"]) { RedirectStandardOutput = true })!;
+        return process.StandardOutput.ReadToEnd().Trim();
+    }
+
+    public static string Ms(TimeSpan time) => time.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture) + " ms";
+
+    /// <summary>Replaces (or appends) the section between <c>&lt;!-- bench:NAME --&gt;</c> markers in docs/benchmarks.md.</summary>
+    public static void Report(string name, string markdown)
+    {
+        var path = Path.Combine(RepositoryRoot, "docs", "benchmarks.md");
+        var text = File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n\nEvery figure here is written by the benchmark program that measured it (`bench/`), with the machine and the command.\n";
+        var begin = $"<!-- bench:{name} -->";
+        var end = $"<!-- /bench:{name} -->";
+        var section = $"{begin}\n{markdown.TrimEnd()}\n{end}";
+        var from = text.IndexOf(begin, StringComparison.Ordinal);
+        var to = text.IndexOf(end, StringComparison.Ordinal);
+        text = from >= 0 && to > from ? text[..from] + section + text[(to + end.Length)..] : text.TrimEnd() + "\n\n" + section + "\n";
+        File.WriteAllText(path, text);
+        Console.WriteLine(markdown);
+    }
+}

@@ -1,0 +1,26 @@
+using GitRegistry.Bench;
+
+// gitreg benchmarks. Usage:
+//   dotnet run -c Release --project bench/GitRegistry.Bench -- fixture SIZE DIR [SIGNED]   build a scale fixture
+//   dotnet run -c Release --project bench/GitRegistry.Bench -- verify [SIGNED]            gitreg verify vs git log --show-signature
+var command = args.FirstOrDefault() ?? "verify";
+switch (command)
+{
+    case "fixture":
+    {
+        var (models, versions) = ScaleFixture.Sizes[args[1]];
+        var result = ScaleFixture.Build(Path.GetFullPath(args[2]), models, versions, args.Length > 3 ? int.Parse(args[3]) : 0);
+        Console.WriteLine($"{result.Registry}: {result.Versions} versions, {result.Commits} commits in {result.Elapsed.TotalSeconds:F1} s");
+        break;
+    }
+    case "probe":
+        ParseProbe.Run(args[1]);
+        break;
+    case "verify":
+        VerifyBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 10_000);
+        break;
+    default:
+        Console.Error.WriteLine($"unknown command {command}");
+        return 1;
+}
+return 0;
