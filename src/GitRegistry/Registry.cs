@@ -66,6 +66,7 @@ public sealed partial class Registry : IDisposable
         {
             throw new RegistryException(ErrorKind.Usage, $"'{full}' exists and is not empty", "choose a new or empty folder");
         }
+        var created = !Directory.Exists(full);
         Directory.CreateDirectory(full);
         List<string> arguments = ["init", "--quiet", "--initial-branch", "main"];
         if (bare)
@@ -92,7 +93,16 @@ public sealed partial class Registry : IDisposable
         }
         catch
         {
+            // Leave nothing half-made behind: a failed init (say, no signing key yet) can simply be run again.
             registry.Dispose();
+            foreach (var entry in new DirectoryInfo(full).EnumerateFileSystemInfos())
+            {
+                if (entry is DirectoryInfo folder) { folder.Delete(recursive: true); } else { entry.Delete(); }
+            }
+            if (created)
+            {
+                Directory.Delete(full);
+            }
             throw;
         }
     }

@@ -18,6 +18,8 @@ public static class DocumentSerializer
         MissingMemberHandling = MissingMemberHandling.Ignore,
         FloatParseHandling = FloatParseHandling.Double,
         DateParseHandling = DateParseHandling.None,
+        // Replace defaults (e.g. the default stage list) instead of appending to them.
+        ObjectCreationHandling = ObjectCreationHandling.Replace,
     });
 
     /// <summary>Parses YAML text and validates it against the kind's schema; throws <see cref="DocumentException"/> naming every problem.</summary>

@@ -92,7 +92,7 @@ internal static partial class YamlReader
                         var path = obj.Path.Length == 0 ? key.Value : $"{obj.Path}.{key.Value}";
                         throw Fail(file, (int)key.Start.Line, path, $"the key '{key.Value}' appears twice", "keep one of the two entries");
                     }
-                    obj.Add(key.Value, value);
+                    obj.Add(Annotate(new JProperty(key.Value, value), key.Start));
                 }
                 return obj;
             }
@@ -110,7 +110,7 @@ internal static partial class YamlReader
     private static JValue ToValue(Scalar scalar, string file)
     {
         var text = scalar.Value;
-        if (scalar.Style != ScalarStyle.Plain || scalar.Tag.Value is "tag:yaml.org,2002:str" or "!!str")
+        if (scalar.Style != ScalarStyle.Plain || (!scalar.Tag.IsEmpty && scalar.Tag.Value is "tag:yaml.org,2002:str" or "!!str"))
         {
             return new JValue(text);
         }
