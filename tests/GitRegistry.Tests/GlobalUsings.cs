@@ -1,0 +1,2 @@
+global using GitRegistry.Testing;
+global using Xunit;
