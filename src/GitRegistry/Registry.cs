@@ -499,7 +499,7 @@ public sealed partial class Registry : IDisposable
 
     internal static string Now() => DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^[A-Za-z0-9_.:/\-]{1,128}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_.:/\-]{1,128}\z")]
     private static partial Regex TagKey();
 
     /// <inheritdoc/>
