@@ -32,7 +32,7 @@ public static class SchemaCatalog
     /// <summary>Validates a parsed document; returns every problem, each with its YAML line where known.</summary>
     public static IReadOnlyList<DocumentProblem> Validate(DocumentKind kind, JToken document, string file)
     {
-        var schema = Schemas.GetOrAdd(kind, k => JsonSchema.FromJsonAsync(Text(k)).GetAwaiter().GetResult());
+        var schema = Schemas.GetOrAdd(kind, k => JsonSchema.FromJsonAsync(ForDotNetRegex(Text(k))).GetAwaiter().GetResult());
         var problems = new List<DocumentProblem>();
         foreach (var error in Flatten(schema.Validate(document)))
         {
@@ -40,6 +40,49 @@ public static class SchemaCatalog
         }
         return problems.OrderBy(p => p.Line).ThenBy(p => p.Field, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>
+    /// JSON Schema patterns are ECMA-262 regexes, but NJsonSchema runs them as .NET ones, where '$' also matches
+    /// before a final line break: "churn\n" would pass "^[a-z]+$" here and fail in every other validator. Anchor
+    /// the patterns at the true end (\z) in the copy we validate with; the shipped files stay standard.
+    /// </summary>
+    private static string ForDotNetRegex(string schemaText)
+    {
+        var root = JToken.Parse(schemaText);
+        foreach (var property in root.SelectTokens("..pattern").OfType<JValue>().Where(v => v.Type == JTokenType.String).ToList())
+        {
+            property.Value = EndAnchored((string)property.Value!);
+        }
+        foreach (var patterns in root.SelectTokens("..patternProperties").OfType<JObject>().ToList())
+        {
+            foreach (var entry in patterns.Properties().ToList())
+            {
+                entry.Replace(new JProperty(EndAnchored(entry.Name), entry.Value));
+            }
+        }
+        return root.ToString();
+    }
+
+    private static string EndAnchored(string pattern)
+    {
+        var result = new System.Text.StringBuilder(pattern.Length + 4);
+        var inClass = false;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                result.Append(c).Append(pattern[++i]);
+                continue;
+            }
+            inClass = c == '[' || (inClass && c != ']');
+            result.Append(c == '$' && !inClass ? "\\z" : c.ToString());
+        }
+        return result.ToString();
+    }
+
+    // The pattern as the schema file writes it (the shipped schemas use no \z of their own).
+    private static string? AsWritten(string? pattern) => pattern?.Replace("\\z", "$", StringComparison.Ordinal);
 
     private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
     {
@@ -72,7 +115,7 @@ public static class SchemaCatalog
         {
             ValidationErrorKind.PropertyRequired => ($"is required but missing", $"add '{error.Property}'" + Hint(error.Schema, error.Property)),
             ValidationErrorKind.NoAdditionalPropertiesAllowed => ($"is not a known field", "remove it or correct its spelling; the schema lists the allowed fields"),
-            ValidationErrorKind.PatternMismatch => ($"'{Show(token)}' does not have the required form", $"use a value matching {error.Schema?.Pattern}" + Described(description)),
+            ValidationErrorKind.PatternMismatch => ($"'{Show(token)}' does not have the required form", $"use a value matching {AsWritten(error.Schema?.Pattern)}" + Described(description)),
             ValidationErrorKind.NotInEnumeration => ($"'{Show(token)}' is not one of the allowed values", $"use one of: {string.Join(", ", error.Schema?.Enumeration.Select(v => v?.ToString()) ?? [])}"),
             ValidationErrorKind.StringTooShort => ($"'{Show(token)}' is too short", $"use at least {error.Schema?.MinLength} characters"),
             ValidationErrorKind.StringTooLong => ($"is too long", $"use at most {error.Schema?.MaxLength} characters"),
