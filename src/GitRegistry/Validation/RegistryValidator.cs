@@ -185,7 +185,7 @@ internal static class RegistryValidator
                 problems.AddRange(schemaProblems);
                 return null;
             }
-            return DocumentSerializer.Convert<T>(token);
+            return DocumentSerializer.Convert<T>(token, path);
         }
         catch (DocumentException e)
         {
