@@ -130,8 +130,32 @@ internal static partial class YamlReader
         {
             return new JValue(integer);
         }
+        // YAML 1.2 core also spells integers in octal (0o17) and hex (0x1F); ajv's js-yaml reads them so too.
+        if (OctalOrHexPattern().IsMatch(text))
+        {
+            ulong value;
+            try
+            {
+                value = System.Convert.ToUInt64(text[2..], text[1] == 'x' ? 16 : 8);
+            }
+            catch (OverflowException)
+            {
+                value = ulong.MaxValue;
+            }
+            if (value > long.MaxValue)
+            {
+                throw Fail(file, (int)scalar.Start.Line, "", $"has the value '{text}', which is beyond 64 bits", "write a smaller number");
+            }
+            return new JValue((long)value);
+        }
         if (FloatPattern().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
         {
+            if (!double.IsFinite(real))
+            {
+                // 1e400 parses to infinity: refuse it like .inf rather than let it through as a number.
+                throw Fail(file, (int)scalar.Start.Line, "", $"has the value '{text}', which is too large to be a finite number",
+                    "registry files hold finite numbers only: leave the value out or record it as a string");
+            }
             return new JValue(real);
         }
         if (NonFinitePattern().IsMatch(text))
@@ -147,6 +171,9 @@ internal static partial class YamlReader
 
     [GeneratedRegex(@"^[-+]?[0-9]+$")]
     private static partial Regex IntegerPattern();
+
+    [GeneratedRegex(@"^(0o[0-7]+|0x[0-9a-fA-F]+)$")]
+    private static partial Regex OctalOrHexPattern();
 
     [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
     private static partial Regex FloatPattern();
