@@ -54,7 +54,17 @@ internal static partial class YamlWriter
                 }
                 emitter.Emit(new SequenceEnd());
                 break;
-            case JValue { Type: JTokenType.String or JTokenType.Date or JTokenType.Guid or JTokenType.Uri } value:
+            case JValue { Type: JTokenType.Date } value:
+                // Json.NET's default parsing turns ISO 8601 strings into dates; write them back in ISO 8601
+                // (the invariant culture would write 11/25/2026 19:03:03, which no registry field accepts).
+                EmitString(emitter, value.Value switch
+                {
+                    DateTimeOffset offset => offset.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
+                    DateTime date => date.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture),
+                    var other => Convert.ToString(other, CultureInfo.InvariantCulture) ?? "",
+                });
+                break;
+            case JValue { Type: JTokenType.String or JTokenType.Guid or JTokenType.Uri } value:
                 EmitString(emitter, Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? "");
                 break;
             case JValue { Type: JTokenType.Integer } value:
