@@ -302,7 +302,7 @@ public sealed partial class Registry : IDisposable
             var view = new RegistryView(snapshot);
             var model = view.GetModel(name);
             outcome = StageRules.Transition(view.Config, model, version, stage, archiveExisting);
-            if (outcome.From == outcome.To)
+            if (outcome.From == outcome.To && outcome.Archived.Count == 0)
             {
                 return null;
             }
@@ -313,11 +313,17 @@ public sealed partial class Registry : IDisposable
             {
                 trailers.Add(new("Registry-Archived", string.Join(", ", outcome.Archived)));
             }
-            return ModelWrite(view, model, $"Move {name} version {version} from {outcome.From} to {outcome.To}", comment, trailers);
+            var subject = outcome.From == outcome.To
+                ? $"Keep {name} version {version} in {outcome.To}, archive version {string.Join(", ", outcome.Archived)}"
+                : $"Move {name} version {version} from {outcome.From} to {outcome.To}";
+            return ModelWrite(view, model, subject, comment, trailers);
         });
+        var archivedNote = outcome.Archived.Count > 0 ? $"; archived version {string.Join(", ", outcome.Archived)}" : "";
         var summary = commit is null
             ? $"{name} version {version} is already in {outcome.To}; nothing changed"
-            : $"moved {name} version {version} from {outcome.From} to {outcome.To}" + (outcome.Archived.Count > 0 ? $"; archived version {string.Join(", ", outcome.Archived)}" : "");
+            : outcome.From == outcome.To
+                ? $"{name} version {version} stays in {outcome.To}" + archivedNote
+                : $"moved {name} version {version} from {outcome.From} to {outcome.To}" + archivedNote;
         return new TransitionResult(commit, summary, outcome.From, outcome.To, outcome.Archived);
     }
 
