@@ -111,8 +111,10 @@ internal sealed class RegistryRepository : IDisposable
             var commitId = _repo.ObjectDatabase.CreateCommitWithSignature(payload, signature);
 
             var cleanPaths = IsBare ? [] : CleanPaths(tip, pending.Files.Keys);
+            var unstagedPaths = IsBare ? [] : UnstagedPaths(tip, pending.Files.Keys);
             if (TryMoveBranch(branch, commitId, tip?.Id, pending.Subject))
             {
+                UpdateIndex(commitId, unstagedPaths.Except(cleanPaths).ToList(), pending.Files);
                 UpdateWorkingTree(commitId, cleanPaths, pending.Files);
                 return commitId.Sha;
             }
@@ -196,6 +198,36 @@ internal sealed class RegistryRepository : IDisposable
             }
         }
         return clean;
+    }
+
+    /// <summary>The written paths whose index entry is the tip's (nothing staged there by the user).</summary>
+    private List<string> UnstagedPaths(Commit? tip, IEnumerable<string> paths) =>
+        paths.Where(path => (_repo.Index[path]?.Id, tip?[path]?.Target.Id) is var (staged, committed) && staged == committed).ToList();
+
+    /// <summary>
+    /// Points the index at the new commit's version of files whose working copy the user is editing, as
+    /// 'git checkout' does with local changes. Left at the old version, the index would stage a silent revert of
+    /// this write, which the next plain 'git commit' would make.
+    /// </summary>
+    private void UpdateIndex(ObjectId commit, List<string> paths, IReadOnlyDictionary<string, string?> files)
+    {
+        if (paths.Count == 0)
+        {
+            return;
+        }
+        var written = _repo.Lookup<Commit>(commit);
+        foreach (var path in paths)
+        {
+            if (files[path] is null)
+            {
+                _repo.Index.Remove(path);
+            }
+            else
+            {
+                _repo.Index.Add((Blob)written[path].Target, path, Mode.NonExecutableFile);
+            }
+        }
+        _repo.Index.Write();
     }
 
     private void UpdateWorkingTree(ObjectId commit, List<string> cleanPaths, IReadOnlyDictionary<string, string?> files)
