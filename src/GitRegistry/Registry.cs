@@ -62,6 +62,7 @@ public sealed partial class Registry : IDisposable
     public static Registry Init(string path, string? name = null, bool bare = false)
     {
         var full = Path.GetFullPath(path);
+        RegistryName.Validate(name ?? Path.GetFileName(full.TrimEnd('/')));
         if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any())
         {
             throw new RegistryException(ErrorKind.Usage, $"'{full}' exists and is not empty", "choose a new or empty folder");
