@@ -48,12 +48,15 @@ public sealed class TestRegistry : IDisposable
         var registry = Registry.Init(root, name, bare);
         var test = new TestRegistry(folder, root, bare, registry);
         File.WriteAllText(test.AllowedSigners, TestEnvironment.DefaultKey.AllowedSignersLine + "\n");
-        test.SetConfig("gpg.format", "ssh");
-        test.SetConfig("user.signingkey", TestEnvironment.DefaultKey.PrivateKeyPath);
-        test.SetConfig("gpg.ssh.allowedSignersFile", test.AllowedSigners);
+        // Appended to the new repository's config file in one go: what three 'git config' calls would write.
+        File.AppendAllText(Path.Combine(test.GitDirectory, "config"),
+            $"[gpg]\n\tformat = ssh\n[user]\n\tsigningkey = {Quoted(TestEnvironment.DefaultKey.PrivateKeyPath)}\n" +
+            $"[gpg \"ssh\"]\n\tallowedSignersFile = {Quoted(test.AllowedSigners)}\n");
         test.Reopen();
         return test;
     }
+
+    private static string Quoted(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 
     /// <summary>Closes the registry and opens it again, so that it reads git config anew.</summary>
     public Registry Reopen()
