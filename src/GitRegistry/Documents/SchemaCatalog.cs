@@ -155,7 +155,7 @@ public static class SchemaCatalog
             ValidationErrorKind.TooFewItems => ("has too few items", $"give at least {error.Schema?.MinItems}"),
             ValidationErrorKind.ItemsNotUnique => ("has duplicate items", "remove the duplicates"),
             _ when error.Kind.ToString().EndsWith("Expected", StringComparison.Ordinal) =>
-                ($"has the wrong type ({token?.Type.ToString().ToLowerInvariant() ?? "missing"})", $"write a {error.Kind.ToString()[..^"Expected".Length].ToLowerInvariant()}" + Described(description)),
+                ($"has the wrong type ({token?.Type.ToString().ToLowerInvariant() ?? "missing"})", $"write {WithArticle(error.Kind.ToString()[..^"Expected".Length].ToLowerInvariant())}" + Described(description)),
             _ => ($"breaks the schema ({error.Kind})", description is null ? null : "expected: " + description),
         };
         return new DocumentProblem(file, line, field, message, fix);
@@ -177,6 +177,8 @@ public static class SchemaCatalog
 
     private static string Hint(JsonSchema? schema, string? property) =>
         property is not null && schema?.Properties.TryGetValue(property, out var p) == true && p.Description is { } d ? $" ({d})" : "";
+
+    private static string WithArticle(string type) => (type[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an " : "a ") + type;
 
     private static string Described(string? description) => description is null ? "" : $" ({description})";
 
