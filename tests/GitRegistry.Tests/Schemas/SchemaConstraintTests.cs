@@ -73,6 +73,21 @@ public sealed class SchemaConstraintTests
         Assert.Contains("^[0-9a-f]{7,64}$", problem.Fix);
     }
 
+    [Theory]
+    [InlineData("version: 7", "version: \"7\"", "write an integer")]
+    [InlineData("  rows: 120000", "  rows: many", "write an integer")]
+    [InlineData("    auc_roc: 0.91", "    auc_roc: high", "write a number")]
+    [InlineData("    optional: false", "    optional: \"no\"", "write a boolean")]
+    [InlineData("  inputs:\n  - name: tenure\n    type: float\n    shape: [-1, 3]\n    optional: false\n", "  inputs: {}\n", "write an array")]
+    public void A_type_problem_says_which_type_to_write(string old, string replacement, string fix)
+    {
+        var yaml = SchemaCorpus.Manifest.Replace(old, replacement, StringComparison.Ordinal);
+
+        var error = Assert.Throws<DocumentException>(() => DocumentSerializer.Read<ModelVersion>(DocumentKind.ModelVersion, yaml, "7.yaml"));
+
+        Assert.StartsWith(fix + " (", Assert.Single(error.Problems).Fix);
+    }
+
     internal static object Read(SchemaCase file) => file.Kind switch
     {
         DocumentKind.Registry => DocumentSerializer.Read<RegistryConfig>(file.Kind, file.Yaml, file.FileName),
