@@ -48,14 +48,20 @@ public static class Ajv
             e => (e.GetProperty("core").Clone(), e.GetProperty("default").Clone()));
     }
 
-    private static string Run(IReadOnlyList<string> arguments)
+    /// <summary>Fails with what to run when the node packages of <paramref name="folder"/> are not installed.</summary>
+    public static void EnsureInstalled(string folder)
     {
-        var folder = Path.Combine(RepositoryRoot, Folder);
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "ajv")) || !Directory.Exists(Path.Combine(folder, "node_modules", "js-yaml")))
         {
             throw new Xunit.Sdk.XunitException(
                 $"ajv is not installed for the cross-check: run 'npm ci' in {Folder} (that is, cd {folder} && npm ci)");
         }
+    }
+
+    private static string Run(IReadOnlyList<string> arguments)
+    {
+        var folder = Path.Combine(RepositoryRoot, Folder);
+        EnsureInstalled(folder);
         var result = Command.Run("node", [Path.Combine(folder, "validate.js"), .. arguments], folder);
         if (!result.Succeeded)
         {
