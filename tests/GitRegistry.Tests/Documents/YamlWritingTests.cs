@@ -111,7 +111,7 @@ public sealed class YamlWritingTests : IDisposable
     [Fact]
     public void Js_yaml_reads_written_text_back_unchanged()
     {
-        var texts = FsCheck.Fluent.Gen.Sample(TextGenerators.Texts().Generator, 200, 30).Select(t => t.Value).ToList();
+        var texts = FsCheck.Fluent.Gen.Sample(TextGenerators.Texts().Generator, size: 30, numberOfSamples: 200).Select(t => t.Value).ToList();
         var paths = texts.Select((t, i) =>
         {
             var model = Model(tags: new() { ["note"] = t });
