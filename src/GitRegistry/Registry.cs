@@ -91,6 +91,7 @@ public sealed partial class Registry : IDisposable
     public static Registry Init(string path, string? name = null, bool bare = false, int approvals = 1)
     {
         var full = Path.GetFullPath(path);
+        RegistryName.Validate(name ?? Path.GetFileName(full.TrimEnd('/')));
         if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any())
         {
             throw new RegistryException(ErrorKind.Usage, $"'{full}' exists and is not empty", "choose a new or empty folder");
@@ -336,7 +337,7 @@ public sealed partial class Registry : IDisposable
             var model = view.GetModel(name);
             var before = model.Versions.ToDictionary(v => v.Key, v => v.Value.Stage);
             outcome = StageRules.Transition(view.Config, model, version, stage, archiveExisting);
-            if (outcome.From == outcome.To)
+            if (outcome.From == outcome.To && outcome.Archived.Count == 0)
             {
                 return null;
             }
@@ -348,11 +349,17 @@ public sealed partial class Registry : IDisposable
             {
                 trailers.Add(new("Registry-Archived", string.Join(", ", outcome.Archived)));
             }
-            return ModelWrite(view, model, $"Move {name} version {version} from {outcome.From} to {outcome.To}", comment, trailers);
+            var subject = outcome.From == outcome.To
+                ? $"Keep {name} version {version} in {outcome.To}, archive version {string.Join(", ", outcome.Archived)}"
+                : $"Move {name} version {version} from {outcome.From} to {outcome.To}";
+            return ModelWrite(view, model, subject, comment, trailers);
         });
+        var archivedNote = outcome.Archived.Count > 0 ? $"; archived version {string.Join(", ", outcome.Archived)}" : "";
         var summary = commit is null
             ? $"{name} version {version} is already in {outcome.To}; nothing changed"
-            : $"moved {name} version {version} from {outcome.From} to {outcome.To}" + (outcome.Archived.Count > 0 ? $"; archived version {string.Join(", ", outcome.Archived)}" : "");
+            : outcome.From == outcome.To
+                ? $"{name} version {version} stays in {outcome.To}" + archivedNote
+                : $"moved {name} version {version} from {outcome.From} to {outcome.To}" + archivedNote;
         return new TransitionResult(commit, summary, outcome.From, outcome.To, outcome.Archived);
     }
 
@@ -542,7 +549,7 @@ public sealed partial class Registry : IDisposable
 
     internal static string Now() => DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^[A-Za-z0-9_.:/\-]{1,128}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_.:/\-]{1,128}\z")]
     private static partial Regex TagKey();
 
     /// <inheritdoc/>

@@ -1,1 +1,2 @@
+global using GitRegistry.Testing;
 global using Xunit;

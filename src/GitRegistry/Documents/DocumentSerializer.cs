@@ -31,14 +31,30 @@ public static class DocumentSerializer
         {
             throw new DocumentException(problems);
         }
-        return token.ToObject<T>(Json) ?? throw new DocumentException([new DocumentProblem(file, 0, "", "is empty")]);
+        return ToType<T>(token, file);
     }
 
     /// <summary>Parses YAML text into JSON tokens without a schema check (for tools that report all problems at once).</summary>
     public static JToken Parse(string yaml, string file) => YamlReader.Read(yaml, file);
 
-    /// <summary>Converts a parsed and validated token tree into its type.</summary>
-    public static T Convert<T>(JToken token) => token.ToObject<T>(Json)!;
+    /// <summary>Converts a parsed and validated token tree into its type; <paramref name="file"/> names it in problems.</summary>
+    public static T Convert<T>(JToken token, string file = "") => ToType<T>(token, file);
+
+    private static T ToType<T>(JToken token, string file)
+    {
+        try
+        {
+            return token.ToObject<T>(Json) ?? throw new DocumentException([new DocumentProblem(file, 0, "", "is empty")]);
+        }
+        catch (JsonException e)
+        {
+            // A value the schema admits but the type cannot hold must still be a problem in the file, not a crash.
+            var path = e switch { JsonReaderException r => r.Path, JsonSerializationException s => s.Path, _ => null } ?? "";
+            var line = (path.Length == 0 ? null : token.SelectToken(path))?.Annotation<YamlPosition>()?.Line ?? 0;
+            var reason = e.InnerException?.Message ?? e.Message.Split(". Path", 2)[0];
+            throw new DocumentException([new DocumentProblem(file, line, path, $"cannot be read: {reason}", "write a value of the type and range the schema gives for this field")]);
+        }
+    }
 
     /// <summary>Writes a document as YAML after checking it against the kind's schema.</summary>
     public static string Write<T>(DocumentKind kind, T document, string file, string? headerComment = null)

@@ -34,7 +34,7 @@ internal static partial class YamlReader
                 throw Fail(file, 0, "", "the file is empty", "write the document's fields; see the schema in schema/");
             }
             parser.Consume<DocumentStart>();
-            var root = ReadNode(parser, file);
+            var root = ReadNode(parser, file, "");
             parser.Consume<DocumentEnd>();
             if (!parser.Accept<StreamEnd>(out _))
             {
@@ -48,30 +48,31 @@ internal static partial class YamlReader
         }
     }
 
-    private static JToken ReadNode(IParser parser, string file)
+    // path: where the node sits (tags.team), for messages; the token's own Path is empty until it is attached.
+    private static JToken ReadNode(IParser parser, string file, string path)
     {
         var current = parser.Current ?? throw new YamlException("unexpected end of the document");
         if (current is AnchorAlias alias)
         {
-            throw Fail(file, (int)alias.Start.Line, "", $"uses the YAML alias '*{alias.Value}'", "write the value out in full: registry files do not allow anchors and aliases");
+            throw Fail(file, (int)alias.Start.Line, path, $"uses the YAML alias '*{alias.Value}'", "write the value out in full: registry files do not allow anchors and aliases");
         }
         if (current is NodeEvent { Anchor.IsEmpty: false } anchored)
         {
-            throw Fail(file, (int)anchored.Start.Line, "", $"uses the YAML anchor '&{anchored.Anchor}'", "write the value out in full: registry files do not allow anchors and aliases");
+            throw Fail(file, (int)anchored.Start.Line, path, $"uses the YAML anchor '&{anchored.Anchor}'", "write the value out in full: registry files do not allow anchors and aliases");
         }
 
         switch (current)
         {
             case Scalar scalar:
                 parser.MoveNext();
-                return Annotate(ToValue(scalar, file), scalar.Start);
+                return Annotate(ToValue(scalar, file, path), scalar.Start);
             case SequenceStart start:
             {
                 parser.MoveNext();
                 var array = Annotate(new JArray(), start.Start);
                 while (!parser.TryConsume<SequenceEnd>(out _))
                 {
-                    array.Add(ReadNode(parser, file));
+                    array.Add(ReadNode(parser, file, $"{path}[{array.Count}]"));
                 }
                 return array;
             }
@@ -86,11 +87,11 @@ internal static partial class YamlReader
                         throw Fail(file, (int)(parser.Current?.Start.Line ?? 0), "", "has a key that is not a plain text", "use plain text keys");
                     }
                     parser.MoveNext();
-                    var value = ReadNode(parser, file);
+                    var keyPath = path.Length == 0 ? key.Value : $"{path}.{key.Value}";
+                    var value = ReadNode(parser, file, keyPath);
                     if (obj.ContainsKey(key.Value))
                     {
-                        var path = obj.Path.Length == 0 ? key.Value : $"{obj.Path}.{key.Value}";
-                        throw Fail(file, (int)key.Start.Line, path, $"the key '{key.Value}' appears twice", "keep one of the two entries");
+                        throw Fail(file, (int)key.Start.Line, keyPath, $"the key '{key.Value}' appears twice", "keep one of the two entries");
                     }
                     obj.Add(Annotate(new JProperty(key.Value, value), key.Start));
                 }
@@ -107,7 +108,7 @@ internal static partial class YamlReader
         return token;
     }
 
-    private static JValue ToValue(Scalar scalar, string file)
+    private static JValue ToValue(Scalar scalar, string file, string path)
     {
         var text = scalar.Value;
         if (scalar.Style != ScalarStyle.Plain || (!scalar.Tag.IsEmpty && scalar.Tag.Value is "tag:yaml.org,2002:str" or "!!str"))
@@ -130,13 +131,37 @@ internal static partial class YamlReader
         {
             return new JValue(integer);
         }
+        // YAML 1.2 core also spells integers in octal (0o17) and hex (0x1F); ajv's js-yaml reads them so too.
+        if (OctalOrHexPattern().IsMatch(text))
+        {
+            ulong value;
+            try
+            {
+                value = System.Convert.ToUInt64(text[2..], text[1] == 'x' ? 16 : 8);
+            }
+            catch (OverflowException)
+            {
+                value = ulong.MaxValue;
+            }
+            if (value > long.MaxValue)
+            {
+                throw Fail(file, (int)scalar.Start.Line, path, $"has the value '{text}', which is beyond 64 bits", "write a smaller number");
+            }
+            return new JValue((long)value);
+        }
         if (FloatPattern().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
         {
+            if (!double.IsFinite(real))
+            {
+                // 1e400 parses to infinity: refuse it like .inf rather than let it through as a number.
+                throw Fail(file, (int)scalar.Start.Line, path, $"has the value '{text}', which is too large to be a finite number",
+                    "registry files hold finite numbers only: leave the value out or record it as a string");
+            }
             return new JValue(real);
         }
         if (NonFinitePattern().IsMatch(text))
         {
-            throw Fail(file, (int)scalar.Start.Line, "", $"has the value '{text}', which is not a finite number",
+            throw Fail(file, (int)scalar.Start.Line, path, $"has the value '{text}', which is not a finite number",
                 "registry files hold finite numbers only (JSON has no NaN or Infinity): leave the value out or record it as a string");
         }
         return new JValue(text);
@@ -147,6 +172,9 @@ internal static partial class YamlReader
 
     [GeneratedRegex(@"^[-+]?[0-9]+$")]
     private static partial Regex IntegerPattern();
+
+    [GeneratedRegex(@"^(0o[0-7]+|0x[0-9a-fA-F]+)$")]
+    private static partial Regex OctalOrHexPattern();
 
     [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
     private static partial Regex FloatPattern();

@@ -54,7 +54,17 @@ internal static partial class YamlWriter
                 }
                 emitter.Emit(new SequenceEnd());
                 break;
-            case JValue { Type: JTokenType.String or JTokenType.Date or JTokenType.Guid or JTokenType.Uri } value:
+            case JValue { Type: JTokenType.Date } value:
+                // Json.NET's default parsing turns ISO 8601 strings into dates; write them back in ISO 8601
+                // (the invariant culture would write 11/25/2026 19:03:03, which no registry field accepts).
+                EmitString(emitter, value.Value switch
+                {
+                    DateTimeOffset offset => offset.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
+                    DateTime date => date.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture),
+                    var other => Convert.ToString(other, CultureInfo.InvariantCulture) ?? "",
+                });
+                break;
+            case JValue { Type: JTokenType.String or JTokenType.Guid or JTokenType.Uri } value:
                 EmitString(emitter, Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? "");
                 break;
             case JValue { Type: JTokenType.Integer } value:
@@ -90,8 +100,10 @@ internal static partial class YamlWriter
         if (value.Contains('\n'))
         {
             // Literal blocks keep requirements files and descriptions readable in a diff; they cannot carry
-            // trailing spaces on a line or a leading space, so those fall back to a quoted string.
-            style = value.Split('\n').Any(l => l.EndsWith(' ') || l.EndsWith('\t')) || value.StartsWith(' ') || value.Contains('\r')
+            // trailing spaces on a line or a leading space, so those fall back to a quoted string. So does text of
+            // line breaks only: YamlDotNet writes "\n" as a block that YAML readers take for "".
+            style = value.Split('\n').Any(l => l.EndsWith(' ') || l.EndsWith('\t')) || value.StartsWith(' ') || !value.All(IsLiteralSafe)
+                || value.Trim('\n').Length == 0
                 ? ScalarStyle.DoubleQuoted
                 : ScalarStyle.Literal;
         }
@@ -101,6 +113,16 @@ internal static partial class YamlWriter
         }
         emitter.Emit(new Scalar(null, null, value, style, isPlainImplicit: true, isQuotedImplicit: true));
     }
+
+    /// <summary>
+    /// Characters a literal block can carry raw. YamlDotNet writes any character into a literal block, escaping
+    /// nothing: a NUL or ESC makes the file unreadable, and U+0085, U+2028 and U+2029 are line breaks to YAML 1.1
+    /// readers (YamlDotNet among them) but not to YAML 1.2 ones (js-yaml), so the text would read back changed.
+    /// Such text goes in double quotes, where each of them is an escape.
+    /// </summary>
+    private static bool IsLiteralSafe(char c) =>
+        c is '\n' or '\t' or (>= ' ' and <= '~')
+        || (c >= '\u00a0' && c is not ('\u2028' or '\u2029' or '\ufeff' or '\ufffe' or '\uffff'));
 
     private static bool IsPlainSafe(string value) =>
         PlainSafe().IsMatch(value) && !Yaml11Keywords.Contains(value);

@@ -23,6 +23,6 @@ public static partial class AliasName
         return alias!;
     }
 
-    [GeneratedRegex(@"^v[0-9]+$")]
+    [GeneratedRegex(@"^v[0-9]+\z")]
     private static partial Regex VersionLike();
 }

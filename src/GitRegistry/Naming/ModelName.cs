@@ -28,6 +28,7 @@ public static partial class ModelName
     internal static string Printable(string? value) =>
         value is null ? "" : new string(value.Select(c => char.IsControl(c) ? '?' : c).ToArray());
 
-    [GeneratedRegex(@"^[a-z0-9_][a-z0-9_.\-]{0,63}$")]
+    // \z rather than $: in .NET, $ also matches before a final line break, which let "churn\n" through.
+    [GeneratedRegex(@"^[a-z0-9_][a-z0-9_.\-]{0,63}\z")]
     private static partial Regex Pattern();
 }

@@ -14,6 +14,6 @@ public static partial class StageName
     /// <summary>True when <paramref name="stage"/> has the form of a stage name (whether the registry defines it is another matter).</summary>
     public static bool IsValid(string? stage) => stage is not null && Pattern().IsMatch(stage) && !stage.Equals("latest", StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_\-]{0,31}$")]
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_\-]{0,31}\z")]
     private static partial Regex Pattern();
 }

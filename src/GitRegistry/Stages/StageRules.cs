@@ -22,14 +22,14 @@ internal static class StageRules
         var state = LiveVersion(model, version);
         var from = state.Stage;
         var archived = new List<int>();
-        if (from.Equals(target.Name, StringComparison.Ordinal))
-        {
-            return (from, target.Name, archived);
-        }
-
         var holders = model.Versions
             .Where(v => v.Key != version && v.Value.Deleted is null && v.Value.Stage.Equals(target.Name, StringComparison.OrdinalIgnoreCase))
             .Select(v => v.Key).ToList();
+        // As in MLflow, archive-existing archives the other holders even when the version itself stays put.
+        if (from.Equals(target.Name, StringComparison.Ordinal) && !(archiveExisting && holders.Count > 0))
+        {
+            return (from, target.Name, archived);
+        }
         if (archiveExisting)
         {
             var archive = config.GetStage(StageName.Archived).Name;

@@ -278,14 +278,15 @@ internal sealed class RegistryRepository : IDisposable
 
     private DateTime? _lockedSince;
 
-    /// <summary>
-    /// The files that differ between the current tip and <paramref name="target"/>, split into those whose
-    /// working-tree copy is clean (equal to the tip's, or absent where the tip has none) and may be updated,
-    /// and those the user has changed, which are left alone.
-    /// </summary>
-    private List<(string Path, bool Delete)> CleanChangedPaths(Commit? tip, Tree target)
+    /// <summary>What to do with a working tree when its branch moves: files to update, and files the user is editing.</summary>
+    /// <param name="Clean">Files whose working copy equals the old tip's (or is absent where it had none): updated to the new commit.</param>
+    /// <param name="Edited">Files the user changed but did not stage: left alone in the working tree, but their index entry moves to the new commit.</param>
+    private sealed record WorkingTreePlan(List<(string Path, bool Delete)> Clean, List<(string Path, bool Delete)> Edited);
+
+    /// <summary>Sorts the files that differ between the current tip and <paramref name="target"/> into a <see cref="WorkingTreePlan"/>.</summary>
+    private WorkingTreePlan CleanChangedPaths(Commit? tip, Tree target)
     {
-        var clean = new List<(string, bool)>();
+        var plan = new WorkingTreePlan([], []);
         var changes = _repo.Diff.Compare<TreeChanges>(tip?.Tree, target);
         foreach (var change in changes)
         {
@@ -294,24 +295,58 @@ internal sealed class RegistryRepository : IDisposable
             var delete = change.Status == ChangeKind.Deleted;
             if (change.Status == ChangeKind.Added)
             {
-                if (!File.Exists(full))
-                {
-                    clean.Add((path, false));
-                }
+                (File.Exists(full) ? plan.Edited : plan.Clean).Add((path, false));
                 continue;
             }
             // The branch tip is HEAD's commit here, so "unaltered" means the file equals the tip's version.
-            if (_repo.RetrieveStatus(path) == FileStatus.Unaltered)
+            var status = _repo.RetrieveStatus(path);
+            if (status == FileStatus.Unaltered)
             {
-                clean.Add((path, delete));
+                plan.Clean.Add((path, delete));
+            }
+            else if (status is FileStatus.ModifiedInWorkdir or FileStatus.DeletedFromWorkdir)
+            {
+                plan.Edited.Add((path, delete));
             }
         }
-        return clean;
+        return plan;
     }
 
-    private void UpdateWorkingTree(ObjectId commit, List<(string Path, bool Delete)>? changes)
+    /// <summary>
+    /// Points the index at the new commit's version of files whose working copy the user is editing, as
+    /// 'git checkout' does with local changes. Left at the old version, the index would stage a silent revert of
+    /// this write, which the next plain 'git commit' would make.
+    /// </summary>
+    private void UpdateIndex(ObjectId commit, List<(string Path, bool Delete)>? paths)
     {
-        if (changes is null || changes.Count == 0)
+        if (paths is null || paths.Count == 0)
+        {
+            return;
+        }
+        var written = _repo.Lookup<Commit>(commit);
+        foreach (var (path, delete) in paths)
+        {
+            if (delete)
+            {
+                _repo.Index.Remove(path);
+            }
+            else
+            {
+                _repo.Index.Add((Blob)written[path].Target, path, Mode.NonExecutableFile);
+            }
+        }
+        _repo.Index.Write();
+    }
+
+    private void UpdateWorkingTree(ObjectId commit, WorkingTreePlan? plan)
+    {
+        if (plan is null)
+        {
+            return;
+        }
+        UpdateIndex(commit, plan.Edited);
+        var changes = plan.Clean;
+        if (changes.Count == 0)
         {
             return;
         }

@@ -80,7 +80,8 @@ internal static class RegistryValidator
             var path = $"{RegistryPaths.VersionsFolder(name)}/{file}";
             if (kind != TreeEntryTargetType.Blob || mode == Mode.SymbolicLink || !RegistryPaths.TryParseVersionFile(file, out var version))
             {
-                problems.Add(new(path, 0, "", "is not a version manifest (N.yaml)", $"the versions folder holds N.yaml files only: git rm -r {path}"));
+                problems.Add(new(path, 0, "", mode == Mode.SymbolicLink ? "is a symbolic link" : "is not a version manifest (N.yaml)",
+                    $"the versions folder holds N.yaml files only: git rm -r {path}"));
                 continue;
             }
             manifests.Add(version);
@@ -230,7 +231,7 @@ internal static class RegistryValidator
                 problems.AddRange(schemaProblems);
                 return null;
             }
-            return DocumentSerializer.Convert<T>(token);
+            return DocumentSerializer.Convert<T>(token, path);
         }
         catch (DocumentException e)
         {
@@ -250,8 +251,10 @@ internal static class RegistryValidator
         var line = current?.Annotation<YamlPosition>()?.Line ?? 0;
         foreach (var key in path)
         {
-            current = current is JObject obj ? obj[key] : null;
-            if (current?.Annotation<YamlPosition>() is { } position)
+            var property = (current as JObject)?.Property(key);
+            current = property?.Value;
+            // The key's line: for a block value ("2":\n    stage: None) the value itself starts a line later.
+            if ((property?.Annotation<YamlPosition>() ?? current?.Annotation<YamlPosition>()) is { } position)
             {
                 line = position.Line;
             }
