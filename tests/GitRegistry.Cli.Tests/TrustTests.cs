@@ -185,6 +185,11 @@ public sealed class TrustTests : IDisposable
         _ada.GitReg("--registry", Ada, "--push", "signers", "revoke", "bob@example.com").ShouldSucceed();
         _bob.GitReg("--registry", Bob, "pull").ShouldSucceed();
         _bob.GitReg("--registry", Bob, "verify").ShouldSucceed();
+        // git reads the edited allowed_signers file the same way: Bob's earlier commit still verifies.
+        var signersFile = _bob.PathOf("signers_after_revoke");
+        File.WriteAllText(signersFile, _bob.GitIn(Bob, "show", "HEAD:allowed_signers").StandardOutput);
+        var bobsFirst = _bob.GitIn(Bob, "log", "--author=bob@example.com", "--format=%H").StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last();
+        _bob.GitIn(Bob, "-c", $"gpg.ssh.allowedSignersFile={signersFile}", "verify-commit", bobsFirst).ShouldSucceed();
 
         // A commit an hour after the revocation (the committer date set the way git lets any committer set it).
         _bob.Environment["GIT_COMMITTER_DATE"] = DateTimeOffset.UtcNow.AddHours(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");

@@ -37,7 +37,7 @@ internal static partial class RegistryConfigText
         return yaml + $"groups:\n  {group}: [{quoted}]\n";
     }
 
-    /// <summary>Sets (or replaces) the <c>valid-before</c> option of an allowed-signers line.</summary>
+    /// <summary>Sets (or replaces) the <c>valid-before</c> option of an allowed-signers line (options are one comma-separated field).</summary>
     public static string WithValidBefore(string line, DateTime utc)
     {
         var stamp = $"valid-before=\"{utc.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}Z\"";
@@ -45,10 +45,20 @@ internal static partial class RegistryConfigText
         {
             return ValidBefore().Replace(line, stamp, 1);
         }
-        // Options go between the principals and the key type.
-        var space = line.IndexOf(' ');
-        return space < 0 ? line : line[..space] + " " + stamp + line[space..];
+        // principals [options] keytype key [comment]: options, when present, follow the principals.
+        var fields = line.Split(' ', 3);
+        if (fields.Length < 3)
+        {
+            return line;
+        }
+        var hasOptions = !KeyType().IsMatch(fields[1]);
+        return hasOptions
+            ? $"{fields[0]} {fields[1]},{stamp} {fields[2]}"
+            : $"{fields[0]} {stamp} {fields[1]} {fields[2]}";
     }
+
+    [GeneratedRegex(@"^(ssh-|ecdsa-|sk-)")]
+    private static partial Regex KeyType();
 
     private static string Quote(string value) => Regex.IsMatch(value, "^[A-Za-z0-9_.@+-]+$") && !value.StartsWith('*') ? value : $"\"{value}\"";
 
