@@ -199,8 +199,8 @@ public sealed class TrustTests : IDisposable
 
         var result = _bob.GitReg("--registry", Bob, "--json", "verify");
         Assert.Equal((int)ExitCodes.SigningFailed, result.ExitCode);
-        // As with git (ssh-keygen -Y find-principals at the commit's time), a key past its valid-before owns no principal.
-        Assert.Equal("UnknownKey", (string)result.Json["commits"]!.Last!["signature"]!["status"]!);
+        Assert.Equal("KeyExpired", (string)result.Json["commits"]!.Last!["signature"]!["status"]!);
+        Assert.NotEqual(0, _bob.GitIn(Bob, "-c", $"gpg.ssh.allowedSignersFile={signersFile}", "verify-commit", "HEAD").ExitCode);
         Assert.Single((JArray)result.Json["commits"]!, c => !(bool)c["passed"]!);
         var signers = (JArray)_ada.GitReg("--registry", Ada, "--json", "signers", "list").ShouldSucceed().Json;
         Assert.NotNull(signers.Single(s => (string)s["principals"]![0]! == "bob@example.com")["valid_before"]);
