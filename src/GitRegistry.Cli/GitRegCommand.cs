@@ -27,6 +27,7 @@ internal static class GitRegCommand
             ResolveCommand.Create(),
             ArtifactCommand.Create(),
             ValidateCommand.Create(),
+            LockCommand.Create(),
         };
         return root;
     }
