@@ -65,6 +65,9 @@ public sealed class RestoreModels : Task, ICancelableTask
     [Required]
     public string CatalogClass { get; set; } = "";
 
+    /// <summary>Extra environment variables for gitreg, <c>NAME=value</c> each (MSBuild's ToolTask convention).</summary>
+    public string[] EnvironmentVariables { get; set; } = [];
+
     /// <summary>The dotnet host that runs gitreg (DOTNET_HOST_PATH).</summary>
     [Required]
     public string DotnetHost { get; set; } = "";
@@ -120,6 +123,14 @@ public sealed class RestoreModels : Task, ICancelableTask
             arguments.AddRange(["--cache", CacheRoot!]);
         }
         var environment = new Dictionary<string, string>();
+        foreach (var variable in EnvironmentVariables)
+        {
+            var equals = variable.IndexOf('=');
+            if (equals > 0)
+            {
+                environment[variable[..equals]] = variable[(equals + 1)..];
+            }
+        }
         if (!string.IsNullOrEmpty(ArtifactStore))
         {
             environment["GITREG_ARTIFACT_STORE"] = Path.GetFullPath(Path.Combine(ProjectDirectory, ArtifactStore!));
