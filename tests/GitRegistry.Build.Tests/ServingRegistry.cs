@@ -12,7 +12,7 @@ public sealed class ServingRegistry : IDisposable
 
     public ServingRegistry()
     {
-        Path = User.InitRegistry();
+        Path = User.InitRegistry("registry");
         File.WriteAllText(User.PathOf("signature.json"),
             """{"inputs": [{"name": "tenure_months", "type": "double"}, {"name": "monthly_charges", "type": "double"}], "outputs": [{"name": "churn_probability", "type": "float"}]}""");
         for (var version = 1; version <= 2; version++)
