@@ -16,9 +16,13 @@ public static class ModelEndpoints
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    /// <summary>Serves the metadata of the model the build pinned under <paramref name="name"/>.</summary>
-    public static IEndpointConventionBuilder MapModelMetadata(this IEndpointRouteBuilder endpoints, string name, string pattern = "/model") =>
-        Map(endpoints, pattern, () => RegisteredModels.Get(name));
+    /// <summary>
+    /// Serves the metadata of the model the build pinned under <paramref name="name"/>: in this app's output folder
+    /// (<see cref="RegisteredModels.Default"/>) unless <paramref name="models"/> is given. A missing or altered
+    /// artifact answers 503 with problem details.
+    /// </summary>
+    public static IEndpointConventionBuilder MapModelMetadata(this IEndpointRouteBuilder endpoints, string name, string pattern = "/model", RegisteredModels? models = null) =>
+        Map(endpoints, pattern, () => (models ?? RegisteredModels.Default).GetModel(name));
 
     /// <summary>Serves the metadata of a model resolved some other way (e.g. at startup from a registry clone).</summary>
     public static IEndpointConventionBuilder MapModelMetadata(this IEndpointRouteBuilder endpoints, RegisteredModel model, string pattern = "/model") =>
