@@ -10,8 +10,6 @@ namespace GitRegistry.Build;
 /// </summary>
 internal sealed class RestoredModelsFile
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
-
     public required string LockPath { get; init; }
 
     public string? CatalogPath { get; init; }
@@ -26,7 +24,7 @@ internal sealed class RestoredModelsFile
         }
         try
         {
-            return JsonSerializer.Deserialize<RestoredModelsFile>(File.ReadAllText(path), Json);
+            return JsonSerializer.Deserialize(File.ReadAllText(path), RestoredModelsJson.Default.RestoredModelsFile);
         }
         catch (JsonException)
         {
@@ -39,7 +37,7 @@ internal sealed class RestoredModelsFile
     public void Write(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, JsonSerializer.Serialize(this, Json));
+        File.WriteAllText(path, JsonSerializer.Serialize(this, RestoredModelsJson.Default.RestoredModelsFile));
     }
 
     public sealed class Entry
@@ -62,3 +60,8 @@ internal sealed class RestoredModelsFile
         public string Folder => $"models/{Name}/";
     }
 }
+
+/// <summary>Source-generated JSON for <see cref="RestoredModelsFile"/>: no reflection warm-up in every no-op build.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
+[JsonSerializable(typeof(RestoredModelsFile))]
+internal sealed partial class RestoredModelsJson : JsonSerializerContext;

@@ -91,6 +91,21 @@ public sealed class RestoreModelsTests : IDisposable
     }
 
     [Fact]
+    public void A_cold_cache_restores_the_locked_version_as_of_its_registry_commit_even_after_it_was_deleted()
+    {
+        _run.Restore(Production);
+        _registry.Promote(2);
+        _registry.GitReg("delete", ServingRegistry.Model, "1", "--comment", "superseded");
+        Directory.Delete(_run.CacheRoot, recursive: true);
+
+        var (succeeded, log) = _run.Restore(Production);
+
+        Assert.True(succeeded, log.Describe());
+        Assert.Equal(1, ModelsLock.Read(_run.LockFile)!.Models[ServingRegistry.Model].Version);
+        Assert.Equal(_registry.ArtifactBytes[1], File.ReadAllBytes(_run.Collect().CachedArtifacts[0].ItemSpec));
+    }
+
+    [Fact]
     public void Locked_mode_fails_with_GR1004_naming_the_model_and_both_versions_and_how_to_update()
     {
         _run.Restore(Production);
