@@ -233,7 +233,8 @@ public sealed class RestoreModels : Task, ICancelableTask
                 ManifestPath = model.GetProperty("manifest_path").GetString()!,
             });
             var signature = model.GetProperty("signature");
-            models.Add(new ModelCatalogSource.Model(name, version, request, StageOf(request), sha256, model.GetProperty("registry_commit").GetString()!,
+            var stage = model.GetProperty("requested_stage");
+            models.Add(new ModelCatalogSource.Model(name, version, request, stage.ValueKind == JsonValueKind.String ? stage.GetString() : null, sha256, model.GetProperty("registry_commit").GetString()!,
                 $"models/{name}/{fileName}", Columns(signature, "inputs"), Columns(signature, "outputs")));
         }
         foreach (var removed in root.GetProperty("removed").EnumerateArray())
@@ -254,9 +255,6 @@ public sealed class RestoreModels : Task, ICancelableTask
         new RestoredModelsFile { LockPath = LockFile, CatalogPath = CatalogFile, Models = entries }.Write(ResultFile);
         return !Log.HasLoggedErrors;
     }
-
-    private static string? StageOf(string request) =>
-        request.Contains('@') || request.Split('/') is not [_, _, var reference] || reference == "latest" || char.IsAsciiDigit(reference[0]) ? null : reference;
 
     private static List<ModelCatalogSource.Column> Columns(JsonElement signature, string kind) =>
         signature.ValueKind == JsonValueKind.Object && signature.TryGetProperty(kind, out var columns)

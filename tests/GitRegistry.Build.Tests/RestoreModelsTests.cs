@@ -30,7 +30,7 @@ public sealed class RestoreModelsTests : IDisposable
         Assert.Equal("model.onnx", locked.Artifact.FileName);
         Assert.Contains(log.Messages, m => m.Contains("churn_predictor -> version 1") && m.Contains("added to the lock"));
 
-        var schema = await JsonSchema.FromFileAsync(Path.Combine(RepositoryRoot(), "schema", "models-lock.schema.json"), TestContext.Current.CancellationToken);
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(PackedFeed.RepositoryRoot, "schema", "models-lock.schema.json"), TestContext.Current.CancellationToken);
         Assert.Empty(schema.Validate(File.ReadAllText(_run.LockFile)));
     }
 
@@ -252,16 +252,6 @@ public sealed class RestoreModelsTests : IDisposable
         var (updated, updateLog) = _run.Restore(Production, updateLock: true, registryUrl: url, artifactStore: _registry.ArtifactStore);
         Assert.True(updated, updateLog.Describe());
         Assert.Equal(2, ModelsLock.Read(_run.LockFile)!.Models[ServingRegistry.Model].Version);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "GitRegistry.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("GitRegistry.sln not found above the test output");
     }
 
     public void Dispose() => _registry.Dispose();

@@ -68,6 +68,7 @@ internal static class Views
         {
             ["name"] = m.Name,
             ["request"] = m.Locked.Request,
+            ["requested_stage"] = ModelUri.Parse(m.Locked.Request) is { Kind: ModelUriKind.Stage } uri ? uri.Reference : null,
             ["version"] = m.Locked.Version,
             ["previous_version"] = m.PreviousVersion,
             ["status"] = m.Status.ToString().ToLowerInvariant(),
