@@ -8,7 +8,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-15}
 work=$(mktemp -d -t gitreg-bench-XXXXXX)
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 
 echo "packing into $work/feed"
 dotnet pack "$repo/src/GitRegistry.Runtime" -o "$work/feed" -nodeReuse:false -v:q -nologo >/dev/null
@@ -71,14 +71,19 @@ make_project Plain "" ""
 make_project PackagesOnly "$packages" ""
 make_project ThreeModels "$packages" "$references"
 
-command="dotnet build -nodeReuse:false"
+# NuGet's no-op restore costs differ with the package graph, not with ModelReference items (the plain project, with
+# no packages at all, restores slower here): the timed builds skip it, after a first build that restores.
+command="dotnet build --no-restore -nodeReuse:false"
 for project in Plain PackagesOnly ThreeModels; do
-  (cd "$work/$project" && $command >/dev/null) || { echo "first build of $project failed"; (cd "$work/$project" && $command | tail -n 20); exit 1; }
+  (cd "$work/$project" && dotnet build -nodeReuse:false >/dev/null) || { echo "first build of $project failed"; (cd "$work/$project" && $command | tail -n 20); exit 1; }
 done
 
 declare -A times
+projects=(Plain PackagesOnly ThreeModels)
 for ((i = 0; i < runs; i++)); do
-  for project in Plain PackagesOnly ThreeModels; do
+  # Each round starts with another project, so that no project always runs first after the previous round.
+  for ((j = 0; j < 3; j++)); do
+    project=${projects[$(( (i + j) % 3 ))]}
     start=$(date +%s%N)
     (cd "$work/$project" && $command >/dev/null)
     times[$project]+="$(( ($(date +%s%N) - start) / 1000000 )) "
@@ -89,8 +94,10 @@ plain=$(median "${times[Plain]}"); packages_only=$(median "${times[PackagesOnly]
 
 # MSBuild's own accounting of the GitRegistry targets and tasks in one more no-op build.
 summary=$(cd "$work/ThreeModels" && $command -clp:PerformanceSummary)
-ours=$(grep -E '^\s+[0-9]+ ms\s+(ResolveModels|_GitRegistry[A-Za-z]*|RestoreModels|ReadRestoredModels)\s' <<<"$summary" | sed 's/^ *//' || true)
+ours=$(grep -E '^\s+[0-9]+ ms\s+(ResolveModels|_GitRegistry[A-Za-z]*|RestoreModels)\s' <<<"$summary" | sed 's/^ *//' || true)
 restored=$(grep -c "GitRegistry:" <<<"$summary" || true)
+# Targets only (tasks run inside them): the time MSBuild spent in GitRegistry's own targets.
+targets_ms=$(grep -E '^[0-9]+ ms +(ResolveModels|_GitRegistry[A-Za-z]*) ' <<<"$ours" | awk '{s += $1} END {print s + 0}')
 
 overhead=$((three - plain)); percent=$(awk -v o="$overhead" -v p="$plain" 'BEGIN {printf "%.1f", 100 * o / p}')
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
@@ -103,8 +110,10 @@ What it measures: a second \`dotnet build\` with nothing changed, of a console p
 (two \`Stage="Production"\`, one \`Version="1"\`, 1 MiB artifacts each), against the same project without GitRegistry,
 and with the GitRegistry packages but no \`ModelReference\`. Target: under 5% and under 150 ms over the plain project.
 
-- Script: \`bash bench/noop-build.sh $runs\` (packs the packages, makes a registry as a throwaway user, builds each project once, then $runs no-op builds of each, interleaved)
-- Command timed: \`$command\` (fresh MSBuild nodes every build: the pessimistic case, the task assembly is loaded each time)
+- Script: \`bash bench/noop-build.sh $runs\` (packs the packages, makes a registry as a throwaway user, builds each project once, then $runs no-op builds of each, interleaved in rotating order)
+- Command timed: \`$command\` in each project folder (fresh MSBuild nodes every build: the pessimistic case, the task
+  assembly is loaded each time; restore is done once beforehand and left out, because NuGet's no-op restore time
+  depends on the package graph, not on ModelReference items)
 - Machine: $(nproc) cores ($cpu), $(free -g | awk '/Mem:/ {print $2}') GiB memory, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET SDK $(dotnet --version)
 - Date: $(date -u +%Y-%m-%dT%H:%MZ)
 
@@ -116,6 +125,10 @@ and with the GitRegistry packages but no \`ModelReference\`. Target: under 5% an
 
 Overhead of 3 ModelReferences over the plain project: **$overhead ms ($percent%)** (medians of $runs runs; a negative
 figure means the difference is below the run-to-run noise of this shared 2-core machine).
+
+Time MSBuild spent in GitRegistry's targets in that no-op build: **$targets_ms ms** ($(awk -v t="$targets_ms" -v p="$three" 'BEGIN {printf "%.1f", 100 * t / p}')% of it),
+almost all of it loading the task assembly into the fresh MSBuild node (with node reuse, the default for local
+builds, the assembly stays loaded).
 
 MSBuild's performance summary of one more no-op build of the 3-model project, GitRegistry's targets and tasks
 (\`-clp:PerformanceSummary\`; the restore target is skipped by its Inputs/Outputs, and the build printed

@@ -49,7 +49,10 @@ public sealed class RestoreModels : Task, ICancelableTask
     [Required]
     public string IntermediateDirectory { get; set; } = "";
 
-    /// <summary>The restore's result (also the restore target's output).</summary>
+    /// <summary>
+    /// The restore's result and the restore target's output: one line per file to copy, <c>TARGETPATH&lt;tab&gt;SOURCE</c>,
+    /// read back with the built-in ReadLinesFromFile so that a no-op build loads no task assembly of ours.
+    /// </summary>
     [Required]
     public string ResultFile { get; set; } = "";
 
@@ -204,7 +207,7 @@ public sealed class RestoreModels : Task, ICancelableTask
         using var document = JsonDocument.Parse(output);
         var root = document.RootElement;
         var models = new List<ModelCatalogSource.Model>();
-        var entries = new List<RestoredModelsFile.Entry>();
+        var files = new List<string>();
         foreach (var model in root.GetProperty("models").EnumerateArray())
         {
             var name = model.GetProperty("name").GetString()!;
@@ -223,15 +226,9 @@ public sealed class RestoreModels : Task, ICancelableTask
                 _ => ", from the lock",
             };
             Log.LogMessage(MessageImportance.High, $"GitRegistry: {name} -> version {version} ({request}{note})");
-            entries.Add(new RestoredModelsFile.Entry
-            {
-                Name = name,
-                Version = version,
-                Sha256 = sha256,
-                FileName = fileName,
-                ArtifactPath = model.GetProperty("artifact_path").GetString()!,
-                ManifestPath = model.GetProperty("manifest_path").GetString()!,
-            });
+            // A tab cannot occur in a model name or an artifact file name (the schemas forbid control characters).
+            files.Add($"models/{name}/{fileName}\t{model.GetProperty("artifact_path").GetString()}");
+            files.Add($"models/{name}/manifest.json\t{model.GetProperty("manifest_path").GetString()}");
             var signature = model.GetProperty("signature");
             var stage = model.GetProperty("requested_stage");
             models.Add(new ModelCatalogSource.Model(name, version, request, stage.ValueKind == JsonValueKind.String ? stage.GetString() : null, sha256, model.GetProperty("registry_commit").GetString()!,
@@ -252,7 +249,9 @@ public sealed class RestoreModels : Task, ICancelableTask
             Directory.CreateDirectory(Path.GetDirectoryName(CatalogFile)!);
             File.WriteAllText(CatalogFile, source);
         }
-        new RestoredModelsFile { LockPath = LockFile, CatalogPath = CatalogFile, Models = entries }.Write(ResultFile);
+        // Always written: its new timestamp is what marks the restore up to date.
+        Directory.CreateDirectory(Path.GetDirectoryName(ResultFile)!);
+        File.WriteAllLines(ResultFile, files);
         return !Log.HasLoggedErrors;
     }
 

@@ -35,22 +35,19 @@ public sealed class RestoreModelsTests : IDisposable
     }
 
     [Fact]
-    public void Restore_copies_nothing_itself_but_lists_the_verified_cached_artifact_and_manifest_under_models()
+    public void Restore_lists_the_verified_cached_artifact_and_the_manifest_to_copy_under_models()
     {
         _run.Restore(Production);
 
-        var collected = _run.Collect();
+        var restored = _run.Restored();
 
-        var artifact = Assert.Single(collected.Files, f => f.GetMetadata("TargetPath") == "models/churn_predictor/model.onnx");
-        Assert.Equal(_registry.ArtifactBytes[1], File.ReadAllBytes(artifact.ItemSpec));
-        Assert.StartsWith(_run.CacheRoot, artifact.ItemSpec);
-        var manifest = Assert.Single(collected.Files, f => f.GetMetadata("TargetPath") == "models/churn_predictor/manifest.json");
-        var json = JsonNode.Parse(File.ReadAllText(manifest.ItemSpec))!;
+        Assert.Equal(["models/churn_predictor/manifest.json", "models/churn_predictor/model.onnx"], restored.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(_registry.ArtifactBytes[1], File.ReadAllBytes(_run.CachedArtifact));
+        Assert.StartsWith(_run.CacheRoot, _run.CachedArtifact);
+        var json = JsonNode.Parse(File.ReadAllText(restored["models/churn_predictor/manifest.json"]))!;
         Assert.Equal(1, (int)json["version"]!);
         Assert.Equal(_registry.Sha256(1), (string)json["artifact"]!["sha256"]!);
         Assert.Equal(0.81, (double)json["metrics"]!["test"]!["auc_roc"]!);
-        Assert.Equal(artifact.ItemSpec, Assert.Single(collected.CachedArtifacts).ItemSpec);
-        Assert.Equal(_run.CatalogFile, collected.CatalogFile);
     }
 
     [Fact]
@@ -102,7 +99,7 @@ public sealed class RestoreModelsTests : IDisposable
 
         Assert.True(succeeded, log.Describe());
         Assert.Equal(1, ModelsLock.Read(_run.LockFile)!.Models[ServingRegistry.Model].Version);
-        Assert.Equal(_registry.ArtifactBytes[1], File.ReadAllBytes(_run.Collect().CachedArtifacts[0].ItemSpec));
+        Assert.Equal(_registry.ArtifactBytes[1], File.ReadAllBytes(_run.CachedArtifact));
     }
 
     [Fact]
@@ -149,7 +146,7 @@ public sealed class RestoreModelsTests : IDisposable
         Assert.Equal(_registry.Sha256(2), locked.Artifact.Sha256);
         Assert.Contains(log.Messages, m => m.Contains("churn_predictor -> version 2") && m.Contains("was 1"));
         Assert.Contains("public const int Version = 2;", File.ReadAllText(_run.CatalogFile));
-        Assert.Equal(_registry.ArtifactBytes[2], File.ReadAllBytes(_run.Collect().CachedArtifacts[0].ItemSpec));
+        Assert.Equal(_registry.ArtifactBytes[2], File.ReadAllBytes(_run.CachedArtifact));
     }
 
     [Fact]
@@ -173,7 +170,7 @@ public sealed class RestoreModelsTests : IDisposable
     public void Altered_cached_artifact_fails_with_GR1009_and_names_the_file_to_delete()
     {
         _run.Restore(Production);
-        var cached = _run.Collect().CachedArtifacts[0].ItemSpec;
+        var cached = _run.CachedArtifact;
         File.AppendAllText(cached, "tampered");
 
         var (succeeded, log) = _run.Restore(Production);

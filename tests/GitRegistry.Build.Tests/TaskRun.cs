@@ -4,7 +4,7 @@ using Microsoft.Build.Utilities;
 namespace GitRegistry.Build.Tests;
 
 /// <summary>
-/// Runs the RestoreModels and ReadRestoredModels tasks for a project folder the way the targets do, with gitreg.dll
+/// Runs the RestoreModels task for a project folder the way the targets do, with gitreg.dll
 /// from the test's output and the hermetic user's HOME and git config passed to it.
 /// </summary>
 public sealed class TaskRun(ServingRegistry registry)
@@ -17,7 +17,7 @@ public sealed class TaskRun(ServingRegistry registry)
 
     public string CatalogFile => Path.Combine(Intermediate, "ModelCatalog.g.cs");
 
-    public string ResultFile => Path.Combine(Intermediate, "restore.json");
+    public string ResultFile => Path.Combine(Intermediate, "restore.txt");
 
     public string CacheRoot => registry.User.PathOf("cache");
 
@@ -63,10 +63,10 @@ public sealed class TaskRun(ServingRegistry registry)
         return (task.Execute(), engine);
     }
 
-    public ReadRestoredModels Collect()
-    {
-        var task = new ReadRestoredModels { BuildEngine = new RecordingBuildEngine(), ResultFile = ResultFile };
-        Assert.True(task.Execute());
-        return task;
-    }
+    /// <summary>What the collect target reads from restore.txt: target path under the output, and source file.</summary>
+    public Dictionary<string, string> Restored() =>
+        File.ReadAllLines(ResultFile).Select(line => line.Split('\t')).ToDictionary(parts => parts[0], parts => parts[1]);
+
+    /// <summary>The artifact file the build copies to models/churn_predictor/model.onnx (in the cache).</summary>
+    public string CachedArtifact => Restored()["models/churn_predictor/model.onnx"];
 }
