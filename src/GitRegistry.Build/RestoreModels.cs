@@ -176,7 +176,21 @@ public sealed class RestoreModels : Task, ICancelableTask
                 $"write <ModelReference Include=\"{name}\" Stage=\"Production\" />, or Version=\"7\", or Alias=\"champion\"");
             return null;
         }
-        return $"models:/{name}{given[0].Item2}{given[0].Value}";
+        var (kind, separator, value) = given[0];
+        // Without these checks Version="abc" would read as a stage and Stage="7" as a version.
+        var misread = kind switch
+        {
+            "Version" => !value.All(char.IsAsciiDigit) ? "a version is a number" : null,
+            "Stage" => !char.IsAsciiLetter(value[0]) ? "a stage name starts with a letter" : null,
+            _ => null,
+        };
+        if (misread is not null)
+        {
+            Error(BuildCodes.InvalidReference, ProjectFile, $"ModelReference '{name}' has {kind}=\"{value}\": {misread}",
+                $"write <ModelReference Include=\"{name}\" Stage=\"Production\" />, or Version=\"7\", or Alias=\"champion\"");
+            return null;
+        }
+        return $"models:/{name}{separator}{value}";
     }
 
     private void ReportFailure(GitRegTool.Result result)

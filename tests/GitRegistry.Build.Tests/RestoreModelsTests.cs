@@ -201,6 +201,8 @@ public sealed class RestoreModelsTests : IDisposable
     [Theory]
     [InlineData(null, null, null, "names no Stage, Version or Alias")]
     [InlineData("Production", "2", null, "names Stage and Version; it may name only one")]
+    [InlineData(null, "two", null, "has Version=\"two\": a version is a number")]
+    [InlineData("7", null, null, "has Stage=\"7\": a stage name starts with a letter")]
     public void A_reference_must_name_exactly_one_of_stage_version_alias_GR1002(string? stage, string? version, string? alias, string message)
     {
         var (succeeded, log) = _run.Restore([TaskRun.Reference(ServingRegistry.Model, stage, version, alias)]);

@@ -41,6 +41,15 @@ public sealed class LockTests : IDisposable
     }
 
     [Fact]
+    public void Lock_update_of_a_model_not_in_the_lock_is_refused_with_GR1002()
+    {
+        var result = _user.GitReg("--json", "lock", "update", "frad", "--lock", _lock).ShouldFailWith(ExitCodes.NotFound);
+
+        Assert.Equal("GR1002", (string)result.ErrorJson["error"]!["code"]!);
+        Assert.Contains("churn, fraud", (string)result.ErrorJson["error"]!["fix"]!);
+    }
+
+    [Fact]
     public void Locked_restore_of_a_moved_model_exits_with_conflict_and_the_GR1004_code()
     {
         _user.GitReg("transition", "fraud", "2", "Production", "--archive-existing").ShouldSucceed();

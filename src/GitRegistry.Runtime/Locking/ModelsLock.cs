@@ -32,9 +32,6 @@ public sealed class ModelsLock
     /// <summary>The layout version; 1 is the only one.</summary>
     public int Format { get; init; } = CurrentFormat;
 
-    /// <summary>The registry the models were resolved from, as the project names it (informational).</summary>
-    public string? Registry { get; init; }
-
     /// <summary>The locked models by name, in ordinal order.</summary>
     public SortedDictionary<string, LockedModel> Models { get; init; } = new(StringComparer.Ordinal);
 

@@ -56,6 +56,11 @@ public sealed class ModelRestore : IDisposable
             ?? existing?.Models.Select(m => ParseLocked(m.Key, m.Value.Request)).ToList()
             ?? throw new RestoreException(RestoreCodes.LockUnreadable, ErrorKind.NotFound, $"there is no lock file at {_options.LockPath}", "build the project once to create it, or pass --lock PATH");
         CheckUnique(requests);
+        if (_options.UpdateOnly?.FirstOrDefault(n => requests.All(r => r.Name != n)) is { } unknown)
+        {
+            throw new RestoreException(RestoreCodes.InvalidRequest, ErrorKind.NotFound, $"{unknown} is not in {_options.LockPath}",
+                $"name a locked model ({string.Join(", ", requests.Select(r => r.Name))}), or add a ModelReference for it and build");
+        }
         var locked = existing?.Models ?? new SortedDictionary<string, LockedModel>(StringComparer.Ordinal);
         var requested = requests.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
         var removed = locked.Keys.Where(n => !requested.Contains(n)).ToList();
