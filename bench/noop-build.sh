@@ -78,6 +78,7 @@ for project in Plain PackagesOnly ThreeModels; do
   (cd "$work/$project" && dotnet build -nodeReuse:false >/dev/null) || { echo "first build of $project failed"; (cd "$work/$project" && $command | tail -n 20); exit 1; }
 done
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 declare -A times
 projects=(Plain PackagesOnly ThreeModels)
 for ((i = 0; i < runs; i++)); do
@@ -89,6 +90,7 @@ for ((i = 0; i < runs; i++)); do
     times[$project]+="$(( ($(date +%s%N) - start) / 1000000 )) "
   done
 done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
 plain=$(median "${times[Plain]}"); packages_only=$(median "${times[PackagesOnly]}"); three=$(median "${times[ThreeModels]}")
 
@@ -115,7 +117,7 @@ and with the GitRegistry packages but no \`ModelReference\`. Target: under 5% an
   assembly is loaded each time; restore is done once beforehand and left out, because NuGet's no-op restore time
   depends on the package graph, not on ModelReference items)
 - Machine: $(nproc) cores ($cpu), $(free -g | awk '/Mem:/ {print $2}') GiB memory, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET SDK $(dotnet --version)
-- Date: $(date -u +%Y-%m-%dT%H:%MZ)
+- Date: $(date -u +%Y-%m-%dT%H:%MZ); load average (1, 5, 15 min) $load_before before the timed builds, $load_after after (other builds share this machine)
 
 | project | median no-op build (ms) |
 |---|---|
