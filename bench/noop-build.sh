@@ -113,8 +113,8 @@ What it measures: a second \`dotnet build\` with nothing changed, of a console p
 and with the GitRegistry packages but no \`ModelReference\`. Target: under 5% and under 150 ms over the plain project.
 
 - Script: \`bash bench/noop-build.sh $runs\` (packs the packages, makes a registry as a throwaway user, builds each project once, then $runs no-op builds of each, interleaved in rotating order)
-- Command timed: \`$command\` in each project folder (fresh MSBuild nodes every build: the pessimistic case, the task
-  assembly is loaded each time; restore is done once beforehand and left out, because NuGet's no-op restore time
+- Command timed: \`$command\` in each project folder (fresh MSBuild nodes every build, the pessimistic
+  case; restore is done once beforehand and left out, because NuGet's no-op restore time
   depends on the package graph, not on ModelReference items)
 - Machine: $(nproc) cores ($cpu), $(free -g | awk '/Mem:/ {print $2}') GiB memory, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET SDK $(dotnet --version)
 - Date: $(date -u +%Y-%m-%dT%H:%MZ); load average (1, 5, 15 min) $load_before before the timed builds, $load_after after (other builds share this machine)

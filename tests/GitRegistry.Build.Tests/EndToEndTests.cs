@@ -35,6 +35,11 @@ public sealed class EndToEndTests(PackedFeed feed) : IDisposable
         Assert.Equal(lockText, File.ReadAllText(project.LockFile));
         Assert.Equal(_registry.ArtifactBytes[1], File.ReadAllBytes(project.OutputArtifact));
 
+        // A design-time build (what an IDE runs on every keystroke) never restores, even when asked to update.
+        var designTime = project.Dotnet("msbuild", "-t:ResolveModels", "-p:DesignTimeBuild=true", "-p:GitRegistryUpdateLock=true").ShouldSucceed();
+        Assert.DoesNotContain("GitRegistry:", designTime.StandardOutput);
+        Assert.Equal(lockText, File.ReadAllText(project.LockFile));
+
         // CI (locked mode by default) sees that the registry moved and says how to update.
         _registry.User.Environment["CI"] = "true";
         var ci = project.Build();
@@ -48,6 +53,13 @@ public sealed class EndToEndTests(PackedFeed feed) : IDisposable
         Assert.Contains("GitRegistry: churn_predictor -> version 2 (models:/churn_predictor/Production, was 1)", update.StandardOutput);
         Assert.Equal(2, ModelsLock.Read(project.LockFile)!.Models["churn_predictor"].Version);
         Assert.Equal(_registry.ArtifactBytes[2], File.ReadAllBytes(project.OutputArtifact));
+
+        // Clean removes what the build generated and copied, never the per-user cache.
+        project.Dotnet("clean").ShouldSucceed();
+        Assert.False(File.Exists(project.OutputArtifact));
+        Assert.False(File.Exists(Path.Combine(project.Directory, "obj", "Debug", "net10.0", "gitregistry", "ModelCatalog.g.cs")));
+        Assert.True(File.Exists(project.CachedArtifact(2)));
+        Assert.True(File.Exists(project.LockFile));
     }
 
     [Fact]
