@@ -55,6 +55,11 @@ internal static class CommandRunner
         if (output.Json)
         {
             var error = new JObject { ["kind"] = kind, ["exit_code"] = (int)code, ["message"] = message };
+            if (e is Locking.RestoreException restore)
+            {
+                // The stable GR code the build reports as its MSBuild error code.
+                error["code"] = restore.Code;
+            }
             if (fix is not null)
             {
                 error["fix"] = fix;
@@ -67,7 +72,7 @@ internal static class CommandRunner
         }
         else
         {
-            output.Error.WriteLine($"error: {message}");
+            output.Error.WriteLine(e is Locking.RestoreException restore ? $"error {restore.Code}: {message}" : $"error: {message}");
             if (fix is not null)
             {
                 output.Error.WriteLine($"  fix: {fix}");

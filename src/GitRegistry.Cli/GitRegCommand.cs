@@ -42,6 +42,7 @@ internal static class GitRegCommand
             LogCommand.Create(),
             RollbackCommand.Create(),
             ReferenceCommand.Create(),
+            LockCommand.Create(),
         };
         return root;
     }

@@ -7,7 +7,7 @@ internal static class GlobalOptions
 {
     public static readonly Option<string?> Registry = new("--registry")
     {
-        Description = "The registry repository (a clone or a bare repository). Default: $GITREG_REGISTRY, else the current folder.",
+        Description = "The registry repository (a clone or a bare repository; the lock commands also take a git URL). Default: $GITREG_REGISTRY, else the current folder.",
         Recursive = true,
         HelpName = "PATH",
     };

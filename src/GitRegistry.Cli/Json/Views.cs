@@ -1,4 +1,5 @@
 using GitRegistry.Documents;
+using GitRegistry.Locking;
 using GitRegistry.Reading;
 using GitRegistry.Registration;
 using Newtonsoft.Json.Linq;
@@ -55,5 +56,33 @@ internal static class Views
         ["field"] = problem.Field.Length == 0 ? null : problem.Field,
         ["message"] = problem.Message,
         ["fix"] = problem.Fix,
+    };
+
+    public static JObject Restore(RestoreResult result) => new()
+    {
+        ["lock"] = result.LockPath,
+        ["lock_written"] = result.LockWritten,
+        ["registry_contacted"] = result.RegistryContacted,
+        ["removed"] = new JArray(result.Removed),
+        ["models"] = new JArray(result.Models.Select(m => new JObject
+        {
+            ["name"] = m.Name,
+            ["request"] = m.Locked.Request,
+            ["requested_stage"] = ModelUri.Parse(m.Locked.Request) is { Kind: ModelUriKind.Stage } uri ? uri.Reference : null,
+            ["version"] = m.Locked.Version,
+            ["previous_version"] = m.PreviousVersion,
+            ["status"] = m.Status.ToString().ToLowerInvariant(),
+            ["registry_commit"] = m.Locked.RegistryCommit,
+            ["artifact"] = new JObject
+            {
+                ["uri"] = m.Locked.Artifact.Uri,
+                ["sha256"] = m.Locked.Artifact.Sha256,
+                ["size"] = m.Locked.Artifact.Size,
+                ["file_name"] = m.Locked.Artifact.FileName,
+            },
+            ["artifact_path"] = m.ArtifactPath,
+            ["manifest_path"] = m.ManifestPath,
+            ["signature"] = m.Signature is null ? null : DocumentSerializer.ToToken(m.Signature),
+        })),
     };
 }
