@@ -3,6 +3,7 @@ using GitRegistry.Bench;
 // gitreg benchmarks. Usage:
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- fixture SIZE DIR [SIGNED]   build a scale fixture
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- verify [SIGNED]            gitreg verify vs git log --show-signature
+//   dotnet run -c Release --project bench/GitRegistry.Bench -- scale [SIZE] [RUNS]         gitreg commands vs git on a scale fixture
 var command = args.FirstOrDefault() ?? "verify";
 switch (command)
 {
@@ -15,6 +16,9 @@ switch (command)
     }
     case "probe":
         ParseProbe.Run(args[1]);
+        break;
+    case "scale":
+        ScaleBenchmark.Run(args.Length > 1 ? args[1] : "large", args.Length > 2 ? int.Parse(args[2]) : 5);
         break;
     case "verify":
         VerifyBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 10_000);

@@ -47,7 +47,31 @@ public sealed partial class Registry
     /// </summary>
     public IReadOnlyList<(RegistryEvent Event, bool Passed, IReadOnlyList<string> Problems)> Log(string? model = null, int? version = null, DateTimeOffset? since = null)
     {
-        var report = Verify();
+        VerificationReport report;
+        if (model is null)
+        {
+            report = Verify();
+        }
+        else
+        {
+            // Only the commits that touched the model (found by git's own path-limited walk), each verified
+            // against its parent: a model's log costs what its history costs, not the registry's.
+            ModelName.Validate(model);
+            var tip = _repository.TipCommit() ?? throw new NotFoundException("the registry has no commits", "create it with gitreg init");
+            List<string> arguments = ["--git-dir", GitDirectory, "rev-list", "--topo-order", "--reverse"];
+            if (since is not null)
+            {
+                arguments.Add($"--since={since.Value.ToUnixTimeSeconds()}");
+            }
+            arguments.AddRange([tip.Sha, "--", RegistryPaths.ModelFolder(model)]);
+            var listed = ChildProcess.Run("git", arguments);
+            if (listed.ExitCode != 0)
+            {
+                throw new RegistryException(ErrorKind.Repository, $"git rev-list failed: {listed.StandardError.Trim()}");
+            }
+            var commits = listed.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(sha => _repository.Git.Lookup<Commit>(sha)).ToList();
+            report = new HistoryVerifier(_repository.Git).VerifyCommits(commits, tip, $"{model} history");
+        }
         return report.Commits
             .Where(c => since is null || c.Signature.CommitterTime >= since)
             .SelectMany(c => c.Events.Select(e => (Event: e, c.Passed, c.Problems)))

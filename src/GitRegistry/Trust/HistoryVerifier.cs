@@ -47,9 +47,30 @@ internal sealed class HistoryVerifier(Repository repository)
             }
         }
 
-        var reports = new List<CommitReport>();
+        // Approvals must exist where the change lands: before it, on the main line; at the merge or the range's end
+        // when it arrives through a pull request.
+        Commit? LandsAt(Commit c) => landing.TryGetValue(c.Id, out var merge) ? merge : (onChain.Contains(c.Id) && !tipIsMain ? tip : c.Parents.FirstOrDefault());
+        return new VerificationReport(range, commits.Select(c => VerifyCommit(c, LandsAt(c))).ToList());
+    }
+
+    /// <summary>
+    /// Verifies just the given commits (e.g. those that touched one model, for its log), each against its own
+    /// parent, with approvals judged before each move as on the main line.
+    /// </summary>
+    public VerificationReport VerifyCommits(IReadOnlyList<Commit> commits, Commit tip, string range)
+    {
+        // A commit off the tip's first-parent line came in through a merge: its approvals are judged at the tip.
+        var mainLine = new HashSet<ObjectId>();
+        for (var c = tip; c is not null; c = c.Parents.FirstOrDefault())
+        {
+            mainLine.Add(c.Id);
+        }
+        return new(range, commits.Select(c => VerifyCommit(c, mainLine.Contains(c.Id) ? c.Parents.FirstOrDefault() : tip)).ToList());
+    }
+
+    private CommitReport VerifyCommit(Commit commit, Commit? approvalsAt)
+    {
         var analyzer = new ChangeAnalyzer(_documents);
-        foreach (var commit in commits)
         {
             var parent = commit.Parents.FirstOrDefault();
             var before = new RegistrySnapshot(parent);
@@ -66,8 +87,7 @@ internal sealed class HistoryVerifier(Repository repository)
             }
             catch (RegistryException e)
             {
-                reports.Add(new CommitReport(commit.Sha, commit.MessageShort, Unverifiable(commit, e.Message), [], [$"the registry's configuration cannot be read here: {e.Message}"]));
-                continue;
+                return new CommitReport(commit.Sha, commit.MessageShort, Unverifiable(commit, e.Message), [], [$"the registry's configuration cannot be read here: {e.Message}"]);
             }
             var signature = trust.Verify(repository, commit);
             if (!signature.IsGood)
@@ -89,9 +109,7 @@ internal sealed class HistoryVerifier(Repository repository)
                 problems.AddRange(analysis.Problems);
                 foreach (var pending in analysis.Approvals)
                 {
-                    // Approvals must exist where the change lands: before it, on the main line; at the merge or the
-                    // range's end when it arrives through a pull request.
-                    var at = landing.TryGetValue(commit.Id, out var merge) ? merge : (onChain.Contains(commit.Id) && !tipIsMain ? tip : parent);
+                    var at = approvalsAt;
                     if (at is null)
                     {
                         continue;
@@ -104,9 +122,8 @@ internal sealed class HistoryVerifier(Repository repository)
                     }
                 }
             }
-            reports.Add(new CommitReport(commit.Sha, commit.MessageShort, signature, events, problems));
+            return new CommitReport(commit.Sha, commit.MessageShort, signature, events, problems);
         }
-        return new VerificationReport(range, reports);
     }
 
     private IEnumerable<string> CheckMerge(Commit merge, RegistryConfig config, CommitSignatureResult signature)
