@@ -49,7 +49,10 @@ internal static class ScaleBenchmark
         var tool = r2r ?? Measure.GitReg;
 
         // Validate from scratch (no cache), then again with what the first run recorded; verify over the signed tail.
-        Directory.Delete(Path.Combine(registry, "gitreg"), recursive: true);
+        if (Directory.Exists(Path.Combine(registry, "gitreg")))
+        {
+            Directory.Delete(Path.Combine(registry, "gitreg"), recursive: true);
+        }
         var cold = Measure.Resources("dotnet", Args(tool, "validate", "--no-cache"));
         var first = Measure.Resources("dotnet", Args(tool, "validate"));
         var warm = Measure.Resources("dotnet", Args(tool, "validate"));
