@@ -35,7 +35,8 @@ internal static class MicroBenchmarks
         // In-process (no generated project to build on a busy machine), and short: 3 warm-ups, 5 measured iterations.
         var config = ManualConfig.CreateMinimumViable()
             .AddJob(Job.ShortRun.WithWarmupCount(3).WithIterationCount(5).WithToolchain(InProcessEmitToolchain.Instance))
-            .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+            .WithOptions(ConfigOptions.DisableOptimizationsValidator)
+            .WithArtifactsPath(Path.Combine(Measure.RepositoryRoot, "artifacts", "bench", "BenchmarkDotNet"));
         var summaries = new[] { BenchmarkRunner.Run<DocumentBenchmarks>(config), BenchmarkRunner.Run<ResolveBenchmarks>(config) };
         var rows = summaries.SelectMany(s => s.Reports).Select(Row);
 
