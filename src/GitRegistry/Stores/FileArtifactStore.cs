@@ -52,7 +52,7 @@ public sealed class FileArtifactStore : IArtifactStore
     }
 
     // A share can drop for a moment (SMB/NFS reconnects); a missing file or a denied read cannot be waited out.
-    private static readonly Polly.ResiliencePipeline Retry = VerifiedTransfer.Retry(e =>
+    private static Polly.ResiliencePipeline Retry => VerifiedTransfer.Retry(e =>
         e is IOException and not FileNotFoundException and not DirectoryNotFoundException);
 
     private static string Existing(string uri)

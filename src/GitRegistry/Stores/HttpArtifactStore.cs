@@ -17,7 +17,7 @@ public sealed class HttpArtifactStore : IArtifactStore
         Timeout = Timeout.InfiniteTimeSpan,
     };
 
-    private static readonly ResiliencePipeline Retry = VerifiedTransfer.Retry(e => e switch
+    private static ResiliencePipeline Retry => VerifiedTransfer.Retry(e => e switch
     {
         TransientHttpException => true,
         HttpRequestException { StatusCode: null } => true,
