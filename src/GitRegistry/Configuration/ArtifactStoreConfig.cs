@@ -5,7 +5,8 @@ public sealed class ArtifactStoreConfig
 {
     /// <summary>
     /// The store's type: <c>local</c> (a content-addressed folder, no setup), <c>file</c> (a content-addressed
-    /// folder on a shared drive, recorded as <c>file://</c> URIs) or <c>http</c> (read only: artifacts published elsewhere).
+    /// folder on a shared drive, recorded as <c>file://</c> URIs), <c>http</c> (read only: artifacts published
+    /// elsewhere), <c>azblob</c> (Azure Blob Storage) or <c>s3</c> (S3 and S3-compatible stores).
     /// </summary>
     public string Type { get; init; } = "local";
 
@@ -20,4 +21,19 @@ public sealed class ArtifactStoreConfig
 
     /// <summary>For an http store: the name of the environment variable holding a bearer token (the token itself never goes in the file).</summary>
     public string? TokenVariable { get; init; }
+
+    /// <summary>For an azblob store: the storage account name.</summary>
+    public string? Account { get; init; }
+
+    /// <summary>For an azblob store: the container new artifacts go to.</summary>
+    public string? Container { get; init; }
+
+    /// <summary>For azblob and s3 stores: a folder inside the container or bucket that new artifacts go under.</summary>
+    public string? Prefix { get; init; }
+
+    /// <summary>For azblob and s3 stores: the service URL, for emulators, S3-compatible servers and sovereign clouds.</summary>
+    public string? Endpoint { get; init; }
+
+    /// <summary>For an azblob store: the name of the environment variable holding a connection string (else the standard Azure credential sources).</summary>
+    public string? ConnectionStringVariable { get; init; }
 }

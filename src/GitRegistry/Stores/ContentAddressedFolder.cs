@@ -64,7 +64,7 @@ internal sealed class ContentAddressedFolder(string root)
 
     public static bool IsSha256(string text) => text.Length == 64 && text.All(char.IsAsciiHexDigitLower);
 
-    private static FileStream OpenSource(string path)
+    internal static FileStream OpenSource(string path)
     {
         if (Directory.Exists(path))
         {

@@ -68,7 +68,7 @@ internal static class VerifiedTransfer
         }));
 
     /// <summary>Runs a read; a failure that outlived the retries becomes one the user can act on.</summary>
-    private static T Reading<T>(string uri, Func<T> read)
+    public static T Reading<T>(string uri, Func<T> read)
     {
         try
         {
