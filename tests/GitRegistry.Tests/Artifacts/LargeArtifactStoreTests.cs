@@ -9,19 +9,45 @@ namespace GitRegistry.Tests.Artifacts;
 /// process's working set while the transfer runs and asserts its growth stays far below the file size.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-public sealed class LargeArtifactStoreTests : IDisposable
+public sealed class LargeArtifactStoreTests(Azurite azurite) : IClassFixture<Azurite>, IDisposable
 {
     private const long Size = 200L * 1024 * 1024;
     private const long AllowedGrowth = 64L * 1024 * 1024;
 
     private readonly TestRegistry _registry = TestRegistry.Create();
 
-    public LargeArtifactStoreTests() => StoreTestFiles.UseShortRetryDelays();
+    [Fact]
+    public void A_200_MB_artifact_round_trips_through_azure_blob_storage_without_loading_it_into_memory()
+    {
+        StoreTestFiles.UseShortRetryDelays();
+        var variable = "GITREG_TEST_AZURE_" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        Environment.SetEnvironmentVariable(variable, azurite.ConnectionString);
+        try
+        {
+            new Azure.Storage.Blobs.BlobContainerClient(azurite.ConnectionString, "large").CreateIfNotExists(cancellationToken: TestContext.Current.CancellationToken);
+            StoreTestFiles.ConfigureStore(_registry, $"  type: azblob\n  container: large\n  connection_string_variable: {variable}\n");
+            var (path, sha256) = LargeFile(Path.Combine(_registry.Folder, "big.onnx"));
+
+            var (stored, uploadGrowth) = Sampled(() => _registry.Registry.Register(new RegistrationRequest { Name = "big", ArtifactPath = path }));
+            File.Delete(path);
+            var (fetched, downloadGrowth) = Sampled(() => _registry.Registry.FetchArtifact(_registry.Registry.Resolve("models:/big/1"), Path.Combine(_registry.Folder, "out")));
+
+            Assert.Equal((sha256, Size), (stored.Manifest.Artifact.Sha256, stored.Manifest.Artifact.Size));
+            Assert.Equal(sha256, Sha256Of(fetched));
+            Assert.InRange(uploadGrowth, long.MinValue, AllowedGrowth);
+            Assert.InRange(downloadGrowth, long.MinValue, AllowedGrowth);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+    }
 
     [Fact]
     public void A_200_MB_artifact_round_trips_through_the_local_store_and_over_http_without_loading_it_into_memory()
     {
         var (path, sha256) = LargeFile(Path.Combine(_registry.Folder, "big.onnx"));
+        StoreTestFiles.UseShortRetryDelays();
         using var server = new LoopbackHttpServer();
         var url = server.Serve("big.onnx", path);
 
