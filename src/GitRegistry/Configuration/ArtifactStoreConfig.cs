@@ -36,4 +36,13 @@ public sealed class ArtifactStoreConfig
 
     /// <summary>For an azblob store: the name of the environment variable holding a connection string (else the standard Azure credential sources).</summary>
     public string? ConnectionStringVariable { get; init; }
+
+    /// <summary>For an s3 store: the bucket new artifacts go to.</summary>
+    public string? Bucket { get; init; }
+
+    /// <summary>For an s3 store: the AWS region (default: from the environment or profile; us-east-1 with a custom endpoint).</summary>
+    public string? Region { get; init; }
+
+    /// <summary>For an s3 store: address buckets as <c>endpoint/bucket</c> rather than <c>bucket.endpoint</c>, as most S3-compatible servers want.</summary>
+    public bool? ForcePathStyle { get; init; }
 }

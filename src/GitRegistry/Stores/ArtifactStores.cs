@@ -16,7 +16,8 @@ internal static class ArtifactStores
             "registry.yaml's artifact_store has type file but no path", "add the shared folder: artifact_store: {type: file, path: /mnt/models/registry}")),
         "http" => Http(config),
         "azblob" => new AzureBlobArtifactStore(config),
-        var other => throw new RegistryException(ErrorKind.Validation, $"registry.yaml names an unknown artifact_store type '{other}'", "use one of: local, file, http, azblob"),
+        "s3" => new S3ArtifactStore(config),
+        var other => throw new RegistryException(ErrorKind.Validation, $"registry.yaml names an unknown artifact_store type '{other}'", "use one of: local, file, http, azblob, s3"),
     };
 
     /// <summary>The store that reads <paramref name="uri"/>.</summary>
@@ -28,10 +29,11 @@ internal static class ArtifactStores
             "cas" => Local(config.Type == "local" ? config : new ArtifactStoreConfig(), gitDirectory),
             "file" => config.Type == "file" ? new FileArtifactStore(config.Path) : new FileArtifactStore(null),
             "azblob" => new AzureBlobArtifactStore(config),
+            "s3" => new S3ArtifactStore(config),
             "https" when AzureBlobArtifactStore.IsBlobUrl(uri) => new AzureBlobArtifactStore(config),
             "http" or "https" => config.Type == "http" ? Http(config) : new HttpArtifactStore(),
             _ => throw new RegistryException(ErrorKind.Artifact, $"no artifact store reads '{uri}'",
-                "artifact URIs this version of gitreg reads: cas://sha256/HEX (local store), file:///path, https://host/path, azblob://account/container/path"),
+                "artifact URIs this version of gitreg reads: cas://sha256/HEX (local store), file:///path, https://host/path, azblob://account/container/path, s3://bucket/key"),
         };
     }
 
