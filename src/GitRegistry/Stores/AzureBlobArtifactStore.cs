@@ -46,7 +46,7 @@ public sealed class AzureBlobArtifactStore : IArtifactStore
         var service = _configured.Value ?? throw new RegistryException(ErrorKind.Usage, "no Azure Blob store is configured to write to", "set artifact_store in registry.yaml: {type: azblob, account: ..., container: ...}");
         var container = _config.Container ?? throw new RegistryException(ErrorKind.Validation, "registry.yaml's artifact_store has type azblob but no container", "add container: NAME under artifact_store");
         // The name is the hash, so the file is hashed first; the upload hashes again what it sends, which catches a file changed in between.
-        var (sha256, size) = HashingCopy.OfFile(ContentAddressedFolder.OpenSource(sourceFile).Name);
+        var (sha256, size) = HashingCopy.OfFile(ContentAddressedFolder.ExistingFile(sourceFile));
         var name = $"{Prefix(_config.Prefix)}sha256/{sha256[..2]}/{sha256}";
         var uri = $"{Scheme}://{service.AccountName}/{container}/{name}";
         var blob = service.GetBlobContainerClient(container).GetBlobClient(name);

@@ -64,7 +64,11 @@ internal sealed class ContentAddressedFolder(string root)
 
     public static bool IsSha256(string text) => text.Length == 64 && text.All(char.IsAsciiHexDigitLower);
 
-    internal static FileStream OpenSource(string path)
+    internal static FileStream OpenSource(string path) =>
+        new(ExistingFile(path), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+
+    /// <summary>The full path of an artifact file to store, or a clear error when it is missing or a folder.</summary>
+    internal static string ExistingFile(string path)
     {
         if (Directory.Exists(path))
         {
@@ -74,6 +78,6 @@ internal sealed class ContentAddressedFolder(string root)
         {
             throw new RegistryException(ErrorKind.NotFound, $"the artifact file '{path}' does not exist", "check the path given to --artifact");
         }
-        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+        return Path.GetFullPath(path);
     }
 }

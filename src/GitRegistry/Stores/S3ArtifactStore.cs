@@ -41,7 +41,7 @@ public sealed class S3ArtifactStore : IArtifactStore
     {
         var bucket = _config.Bucket ?? throw new RegistryException(ErrorKind.Validation, "registry.yaml's artifact_store has type s3 but no bucket", "add bucket: NAME under artifact_store");
         // The key is the hash, so the file is hashed first; a file changed during the upload is caught by comparing its state after.
-        var before = new FileInfo(ContentAddressedFolder.OpenSource(sourceFile).Name);
+        var before = new FileInfo(ContentAddressedFolder.ExistingFile(sourceFile));
         var (sha256, size) = HashingCopy.OfFile(before.FullName);
         var key = $"{Prefix(_config.Prefix)}sha256/{sha256[..2]}/{sha256}";
         var uri = $"{Scheme}://{bucket}/{key}";

@@ -11,8 +11,8 @@ namespace GitRegistry.Tests.Artifacts;
 [Trait("Category", "EndToEnd")]
 public sealed class LargeArtifactStoreTests(Azurite azurite) : IClassFixture<Azurite>, IDisposable
 {
-    private const long Size = 200L * 1024 * 1024;
-    private const long AllowedGrowth = 64L * 1024 * 1024;
+    internal const long Size = 200L * 1024 * 1024;
+    internal const long AllowedGrowth = 64L * 1024 * 1024;
 
     private readonly TestRegistry _registry = TestRegistry.Create();
 
@@ -64,7 +64,7 @@ public sealed class LargeArtifactStoreTests(Azurite azurite) : IClassFixture<Azu
     }
 
     // Written in 1 MB chunks of random bytes, so the test itself never holds the file either.
-    private static (string Path, string Sha256) LargeFile(string path)
+    internal static (string Path, string Sha256) LargeFile(string path)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var chunk = new byte[1 << 20];
@@ -80,14 +80,14 @@ public sealed class LargeArtifactStoreTests(Azurite azurite) : IClassFixture<Azu
         return (path, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 
-    private static string Sha256Of(string path)
+    internal static string Sha256Of(string path)
     {
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     // The highest working set seen every 20 ms during the action, less the working set before it.
-    private static (T Result, long Growth) Sampled<T>(Func<T> action)
+    internal static (T Result, long Growth) Sampled<T>(Func<T> action)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();

@@ -45,13 +45,25 @@ internal sealed class LoopbackHttpServer : IDisposable
     /// <summary>The next <paramref name="count"/> responses send half the body, then the server stops and starts again.</summary>
     public void DropMidResponse(int count) => Volatile.Write(ref _dropsLeft, count);
 
+    // On a busy machine the port can take a moment to be free again after a stop; keep trying for a few seconds.
     private HttpListener Start()
     {
-        var listener = new HttpListener();
-        listener.Prefixes.Add(BaseUrl);
-        listener.Start();
-        _ = Task.Run(() => Loop(listener));
-        return listener;
+        for (var attempt = 0; ; attempt++)
+        {
+            var listener = new HttpListener();
+            listener.Prefixes.Add(BaseUrl);
+            try
+            {
+                listener.Start();
+                _ = Task.Run(() => Loop(listener));
+                return listener;
+            }
+            catch (HttpListenerException) when (attempt < 100)
+            {
+                listener.Close();
+                Thread.Sleep(50);
+            }
+        }
     }
 
     private async Task Loop(HttpListener listener)
