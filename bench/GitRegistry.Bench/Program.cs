@@ -3,6 +3,7 @@ using GitRegistry.Bench;
 // gitreg benchmarks. Usage:
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- fixture SIZE DIR [SIGNED]   build a scale fixture
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- verify [SIGNED]            gitreg verify vs git log --show-signature
+//   dotnet run -c Release --project bench/GitRegistry.Bench -- stores [MB]                local store and Azurite vs cp, sha256 vs sha256sum
 var command = args.FirstOrDefault() ?? "verify";
 switch (command)
 {
@@ -15,6 +16,9 @@ switch (command)
     }
     case "probe":
         ParseProbe.Run(args[1]);
+        break;
+    case "stores":
+        StoreBenchmark.Run(args.Length > 1 ? long.Parse(args[1]) : 1024);
         break;
     case "verify":
         VerifyBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 10_000);
