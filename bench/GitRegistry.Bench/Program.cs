@@ -4,6 +4,7 @@ using GitRegistry.Bench;
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- fixture SIZE DIR [SIGNED]   build a scale fixture
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- verify [SIGNED]            gitreg verify vs git log --show-signature
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- scale [SIZE] [RUNS]         gitreg commands vs git on a scale fixture
+//   dotnet run -c Release --project bench/GitRegistry.Bench -- stores [MB]                local store and Azurite vs cp, sha256 vs sha256sum
 var command = args.FirstOrDefault() ?? "verify";
 switch (command)
 {
@@ -19,6 +20,9 @@ switch (command)
         break;
     case "scale":
         ScaleBenchmark.Run(args.Length > 1 ? args[1] : "large", args.Length > 2 ? int.Parse(args[2]) : 5);
+        break;
+    case "stores":
+        StoreBenchmark.Run(args.Length > 1 ? long.Parse(args[1]) : 1024);
         break;
     case "verify":
         VerifyBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 10_000);

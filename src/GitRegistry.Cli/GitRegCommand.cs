@@ -35,6 +35,7 @@ internal static class GitRegCommand
             ShowCommand.Create(),
             ResolveCommand.Create(),
             ArtifactCommand.Create(),
+            GcCommand.Create(),
             ValidateCommand.Create(),
             SignersCommand.Create(),
             PolicyCommand.Create(),
