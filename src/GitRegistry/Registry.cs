@@ -261,6 +261,12 @@ public sealed partial class Registry : IDisposable
     public string FetchArtifact(ModelVersionInfo version, string outputDirectory, IProgress<long>? progress = null)
     {
         var artifact = version.Manifest.Artifact;
+        if (artifact.IsPlaceholder())
+        {
+            var source = version.Manifest.Imported is { } imported ? $" from {imported.From} ({imported.Location})" : "";
+            throw new RegistryException(ErrorKind.Artifact, $"{version.Name} version {version.Version} was imported{source} without its model file, so there is nothing to fetch",
+                "register the model file as a new version: gitreg register " + version.Name + " --artifact FILE");
+        }
         var store = ArtifactStore();
         if (!store.CanRead(artifact.Uri))
         {
@@ -527,7 +533,7 @@ public sealed partial class Registry : IDisposable
         return trailers;
     }
 
-    private static Dependencies ReadDependencies(string path)
+    internal static Dependencies ReadDependencies(string path)
     {
         if (!File.Exists(path))
         {
