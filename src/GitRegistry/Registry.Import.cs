@@ -34,6 +34,22 @@ public sealed partial class Registry
         return report;
     }
 
+    /// <summary>
+    /// Imports a spreadsheet (saved as CSV) as versions of one model through a column mapping: one version per row,
+    /// under the row's version number, with its time, lineage, params, metrics, tags and artifact (a path or URI
+    /// column, or the placeholder none: with <see cref="CsvImportOptions.NoArtifact"/>), and the row's unmapped
+    /// cells kept in the manifest. Rows that cannot be used are reported with their row number. Versions imported
+    /// before are left alone.
+    /// </summary>
+    public ImportReport ImportCsv(CsvImportOptions options)
+    {
+        var sheet = CsvSheet.Read(options.FilePath, options.Delimiter);
+        var report = new ImportReport { From = "csv", Location = Path.GetFullPath(options.FilePath), DryRun = options.DryRun };
+        var model = new CsvMapping(sheet, options, report).Map();
+        WriteImport([model], report, options.Commits, $"the spreadsheet {report.Location}");
+        return report;
+    }
+
     /// <summary>A version of the import plan with where it goes: the stage it is placed in and its aliases.</summary>
     private sealed record PlannedVersion(VersionImport Source, string Stage, List<string> Aliases);
 
@@ -96,7 +112,8 @@ public sealed partial class Registry
             if (existing?.Versions.ContainsKey(version.Version) == true || view.Snapshot.Exists(RegistryPaths.VersionFile(model.Name, version.Version)))
             {
                 var imported = TryManifest(view, model.Name, version.Version)?.Imported;
-                if (imported is not null && imported.From == version.Record.From && imported.Record == version.Record.Record)
+                // A spreadsheet's rows move as the sheet grows, so its versions are recognised by number; MLflow's by record.
+                if (imported is not null && imported.From == version.Record.From && (imported.From == "csv" || imported.Record == version.Record.Record))
                 {
                     modelReport.AlreadyImported.Add(version.Version);
                 }
