@@ -94,6 +94,24 @@ internal sealed partial class CsvMapping(CsvSheet sheet, CsvImportOptions option
                 }
                 seen[version.Version] = row;
                 model.Versions.Add(version);
+                if (columns.FirstOrDefault(c => c.Field == "aliases") is { Field: not null } aliasColumn && !SpreadsheetValues.IsBlank(Cell(cells, aliasColumn.Index)))
+                {
+                    foreach (var alias in Cell(cells, aliasColumn.Index).Split([',', ';', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        if (ImportedValues.Alias(alias) is not { } valid)
+                        {
+                            report.Unmapped.Add(new($"row {row}", $"'{alias}' is not a valid alias ({ModelName.Rule}; not 'latest' or 'v<digits>'); not set"));
+                        }
+                        else if (model.Aliases.TryGetValue(valid, out var other))
+                        {
+                            report.Unmapped.Add(new($"row {row}", $"the alias {valid} is also on version {other} (row {seen[other]}); it stays there"));
+                        }
+                        else
+                        {
+                            model.Aliases[valid] = version.Version;
+                        }
+                    }
+                }
             }
             catch (FormatException e)
             {
