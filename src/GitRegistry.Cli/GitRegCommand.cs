@@ -41,6 +41,9 @@ internal static class GitRegCommand
             VerifyCommand.Create(),
             LogCommand.Create(),
             RollbackCommand.Create(),
+            ImportCommand.Create(),
+            ExportCommand.Create(),
+            SearchCommand.Create(),
         };
         return root;
     }

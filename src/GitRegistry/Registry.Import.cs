@@ -265,7 +265,10 @@ public sealed partial class Registry
         var dependencies = version.DependenciesPath is null ? null : ReadDependencies(version.DependenciesPath);
         if (version.ArtifactPath is null)
         {
-            report.Unmapped.Add(new(version.Where, $"{version.MissingArtifact}; the manifest records the placeholder {Artifact.NoneUri} (no model file)"));
+            if (version.ReportMissingArtifact)
+            {
+                report.Unmapped.Add(new(version.Where, $"{version.MissingArtifact}; the manifest records the placeholder {Artifact.NoneUri} (no model file)"));
+            }
             return (Placeholder(), dependencies);
         }
         var path = version.ArtifactPath;

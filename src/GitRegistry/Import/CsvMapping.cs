@@ -64,7 +64,14 @@ internal sealed partial class CsvMapping(CsvSheet sheet, CsvImportOptions option
         var extra = sheet.Headers.Select((h, i) => (h, i)).Where(x => x.h.Length > 0 && !mapped.Contains(x.i)).ToList();
         if (extra.Count > 0)
         {
-            report.Unmapped.Add(new(file, $"the columns {string.Join(", ", extra.Select(x => $"'{x.h}'"))} are not mapped; each row's values are kept in its manifest's imported.fields"));
+            var list = string.Join(", ", extra.Select(x => $"'{x.h}'"));
+            report.Unmapped.Add(new(file, extra.Count == 1
+                ? $"the column {list} is not mapped; each row's value is kept in its manifest's imported.fields"
+                : $"the columns {list} are not mapped; each row's values are kept in its manifest's imported.fields"));
+        }
+        if (options.NoArtifact)
+        {
+            report.Unmapped.Add(new(file, $"has no model files (--no-artifact): every version records the placeholder {Manifests.Artifact.NoneUri}"));
         }
         if (!columns.Any(c => c.Field == "created_at"))
         {
@@ -236,6 +243,7 @@ internal sealed partial class CsvMapping(CsvSheet sheet, CsvImportOptions option
             Stage = Get("stage") ?? StageName.None,
             ArtifactPath = artifactPath,
             MissingArtifact = missing,
+            ReportMissingArtifact = !options.NoArtifact,
             ArtifactFormat = format,
         };
     }

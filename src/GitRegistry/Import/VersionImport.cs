@@ -53,6 +53,9 @@ internal sealed class VersionImport
     /// <summary>Why there is no artifact to store, when <see cref="ArtifactPath"/> is null.</summary>
     public string? MissingArtifact { get; init; }
 
+    /// <summary>False when the report already says, once, why no version has an artifact (a sheet imported with --no-artifact).</summary>
+    public bool ReportMissingArtifact { get; init; } = true;
+
     /// <summary>The artifact's format, or null to infer it from the file name.</summary>
     public string? ArtifactFormat { get; init; }
 
