@@ -24,32 +24,52 @@ public sealed partial class Registry
 
         var path = Path.Combine(GitDirectory, "gitreg", "search-index");
         var index = SearchIndex.Load(path);
-        var rows = index.Update(_repository.Snapshot());
+        index.Update(_repository.Snapshot());
         if (index.Changed)
         {
             index.Save(path);
         }
-        var test = SearchPredicate.Compile(filter, index);
-        var matches = rows.Where(r => (options.IncludeDeleted || !r.Deleted) && test(r)).ToList();
-        var ordered = SearchSort.Sort(matches, order, index).Take(options.MaxResults);
-        var hits = ordered.Select(r => new SearchHit
+        var test = SearchPredicate.Compile(filter);
+        var matches = new List<SearchSort.Match>();
+        var searched = 0;
+        foreach (var segment in index.Segments)
         {
-            Name = r.Name,
-            Version = r.Version,
-            Stage = r.Stage,
-            Aliases = r.Aliases,
-            CreatedAt = r.CreatedAt,
-            CreatedBy = r.CreatedBy,
-            Description = r.Description,
-            RunId = r.RunId,
-            ArtifactUri = r.ArtifactUri,
-            CodeCommit = r.CodeCommit,
-            DataSha256 = r.DataSha,
-            Deleted = r.Deleted,
-            Tags = r.Tags.ToDictionary(t => index.KeyName(t.Key), t => t.Value),
-            Params = r.Params.ToDictionary(p => index.KeyName(p.Key), p => p.Value),
-            Metrics = r.Metrics.ToDictionary(m => index.KeyName(m.Key), m => m.Value),
+            var rows = test(segment);
+            for (var row = 0; row < segment.Rows; row++)
+            {
+                if (!options.IncludeDeleted && segment.Deleted[row])
+                {
+                    continue;
+                }
+                searched++;
+                if (rows(row))
+                {
+                    matches.Add(new SearchSort.Match(segment, row));
+                }
+            }
+        }
+        var hits = SearchSort.Sort(matches, order).Take(options.MaxResults).Select(m =>
+        {
+            var r = m.Segment.RowAlone(m.Row);
+            return new SearchHit
+            {
+                Name = m.Segment.Name,
+                Version = r.Version,
+                Stage = r.Stage,
+                Aliases = r.Aliases,
+                CreatedAt = r.CreatedAt,
+                CreatedBy = r.CreatedBy,
+                Description = r.Description,
+                RunId = r.RunId,
+                ArtifactUri = r.ArtifactUri,
+                CodeCommit = r.CodeCommit,
+                DataSha256 = r.DataSha,
+                Deleted = r.Deleted,
+                Tags = r.Tags.ToDictionary(t => t.Key, t => t.Value),
+                Params = r.Params.ToDictionary(p => p.Key, p => p.Value),
+                Metrics = r.Metrics.ToDictionary(p => p.Key, p => p.Value),
+            };
         }).ToList();
-        return new SearchResult(hits, matches.Count, rows.Count(r => options.IncludeDeleted || !r.Deleted), index.Parsed, clock.Elapsed);
+        return new SearchResult(hits, matches.Count, searched, index.Parsed, clock.Elapsed);
     }
 }

@@ -1,76 +1,86 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Text = GitRegistry.Search.IndexSegment.TextColumn;
 
 namespace GitRegistry.Search;
 
 /// <summary>
-/// A filter compiled against an index: each condition becomes a test of a row, with its keys looked up once. As in
-/// MLflow, a version without the field (no such tag, param or metric) does not match, whatever the comparator.
-/// Params compare as numbers when the value given is a number and the param is one (or is text that reads as one),
-/// and as text otherwise; stages compare ignoring case, as stage names do.
+/// A filter compiled to tests of the index's rows: for each model's segment, each condition reads the one column it
+/// needs (a metric column is found by key and decoded alone) and tests rows by position. As in MLflow, a version
+/// without the field (no such tag, param or metric) does not match, whatever the comparator. Params compare as
+/// numbers when the value given is a number and the param is one (or is text that reads as one), and as text
+/// otherwise; stages compare ignoring case, as stage names do.
 /// </summary>
 internal static class SearchPredicate
 {
-    public static Func<SearchRow, bool> Compile(SearchFilter filter, SearchIndex index)
+    /// <summary>A test of a segment's rows by position.</summary>
+    public delegate Func<int, bool> SegmentTest(IndexSegment segment);
+
+    public static SegmentTest Compile(SearchFilter filter)
     {
-        var tests = filter.Conditions.Select(c => Compile(c, index)).ToArray();
-        return row =>
+        var tests = filter.Conditions.Select(Compile).ToArray();
+        return segment =>
         {
-            foreach (var test in tests)
+            var rows = tests.Select(t => t(segment)).ToArray();
+            return row =>
             {
-                if (!test(row))
+                foreach (var test in rows)
                 {
-                    return false;
+                    if (!test(row))
+                    {
+                        return false;
+                    }
                 }
-            }
-            return true;
+                return true;
+            };
         };
     }
 
-    private static Func<SearchRow, bool> Compile(SearchCondition condition, SearchIndex index)
+    private static SegmentTest Compile(SearchCondition condition)
     {
         var field = condition.Field;
         var comparator = condition.Comparator;
         var values = condition.Values;
+        var key = Encoding.UTF8.GetBytes(field.Key);
         switch (field.Kind)
         {
             case SearchFieldKind.Version:
-                return Numeric(row => row.Version, comparator, values);
+            {
+                var test = Numeric(comparator, values);
+                return s => row => test(s.Versions[row]);
+            }
             case SearchFieldKind.Number:
-                return Numeric(row => row.Number(field.Key), comparator, values);
+            {
+                var test = Numeric(comparator, values);
+                return field.Key == "data.rows"
+                    ? s => row => s.DataRows(row) is { } n && test(n)
+                    : s => row => test(s.ArtifactSize(row));
+            }
             case SearchFieldKind.Metric:
             {
-                if (index.FindKey(field.Key) is not { } key)
-                {
-                    return _ => false;
-                }
-                return Numeric(row => row.Metric(key), comparator, values);
+                var test = Numeric(comparator, values);
+                return s => s.Metric(key) is { } column ? row => !double.IsNaN(column[row]) && test(column[row]) : _ => false;
             }
             case SearchFieldKind.CreatedAt:
             {
                 var dates = values.Select(v => v is double ms ? SearchDate.FromMilliseconds(ms) : SearchDate.Parse((string)v)!.Value).ToArray();
-                return row => Dates(row.CreatedTicks, comparator, dates);
+                return s => row => Dates(s.Ticks[row], comparator, dates);
             }
             case SearchFieldKind.Param:
             {
-                if (index.FindKey(field.Key) is not { } key)
-                {
-                    return _ => false;
-                }
                 if (values.All(v => v is double) && comparator is not (Comparator.Like or Comparator.ILike))
                 {
-                    return Numeric(row => AsNumber(row.Param(key)), comparator, values);
+                    var test = Numeric(comparator, values);
+                    return s => s.Param(key) is { } column ? row => AsNumber(column[row]) is { } n && test(n) : _ => false;
                 }
-                return Text(row => AsText(row.Param(key)), comparator, values, ignoreCase: false);
+                var text = Textual(comparator, values, ignoreCase: false);
+                return s => s.Param(key) is { } column ? row => AsText(column[row]) is { } x && text(x) : _ => false;
             }
             case SearchFieldKind.Tag:
             {
-                if (index.FindKey(field.Key) is not { } key)
-                {
-                    return _ => false;
-                }
-                return Text(row => row.Tag(key), comparator, values, ignoreCase: false);
+                var text = Textual(comparator, values, ignoreCase: false);
+                return s => s.Tag(key) is { } column ? row => column[row] is { } x && text(x) : _ => false;
             }
             case SearchFieldKind.Alias:
             {
@@ -78,49 +88,88 @@ internal static class SearchPredicate
                 if (comparator is Comparator.Like or Comparator.ILike)
                 {
                     var pattern = Like(wanted[0], comparator == Comparator.ILike);
-                    return row => row.Aliases.Any(pattern.IsMatch);
+                    return s => row => s.AliasesOf(row).Any(pattern.IsMatch);
                 }
                 // "alias != 'champion'" is every version the alias does not point at, those with no alias included.
                 var negate = comparator is Comparator.NotEqual or Comparator.NotIn;
-                return row => row.Aliases.Any(a => wanted.Contains(a, StringComparer.Ordinal)) != negate;
+                return s => row => s.Aliases.Any(a => a.Version == s.Versions[row] && wanted.Contains(a.Alias, StringComparer.Ordinal)) != negate;
+            }
+            case SearchFieldKind.Name:
+            {
+                var text = Textual(comparator, values, ignoreCase: false);
+                return s => text(s.Name) ? _ => true : _ => false;
             }
             case SearchFieldKind.Stage:
-                return Text(row => row.Stage, comparator, values, ignoreCase: true);
-            case SearchFieldKind.Name:
-                return Text(row => row.Name, comparator, values, ignoreCase: false);
-            case SearchFieldKind.RunId:
-                return Text(row => row.RunId, comparator, values, ignoreCase: false);
-            case SearchFieldKind.SourcePath:
-                return Text(row => row.ArtifactUri, comparator, values, ignoreCase: false);
-            case SearchFieldKind.CreatedBy:
-                return Text(row => row.CreatedBy, comparator, values, ignoreCase: true);
+            {
+                var text = Textual(comparator, values, ignoreCase: true);
+                return s => row => text(s.Stages[row]);
+            }
             case SearchFieldKind.Description:
-                return Text(row => row.Description, comparator, values, ignoreCase: false);
-            case SearchFieldKind.CodeCommit:
-                return Text(row => row.CodeCommit, comparator, values, ignoreCase: true);
+            {
+                var text = Textual(comparator, values, ignoreCase: false);
+                return s =>
+                {
+                    var state = s.Text(Text.StateDescription);
+                    var manifest = s.Text(Text.ManifestDescription);
+                    return row => (state[row] ?? manifest[row]) is { } x && text(x);
+                };
+            }
+            case SearchFieldKind.SourcePath:
+            {
+                var text = Textual(comparator, values, ignoreCase: false);
+                return s =>
+                {
+                    var uris = s.Text(Text.ArtifactUri);
+                    var shas = s.Text(Text.ArtifactSha);
+                    return row => text(uris[row] ?? Stores.LocalArtifactStore.UriPrefix + shas[row]);
+                };
+            }
             default:
-                return Text(row => row.Text(field.Key), comparator, values, ignoreCase: field.Key.EndsWith("sha256", StringComparison.Ordinal) || field.Key.EndsWith("code_commit", StringComparison.Ordinal));
+            {
+                var (column, ignoreCase) = field.Kind switch
+                {
+                    SearchFieldKind.RunId => (Text.RunId, false),
+                    SearchFieldKind.CreatedBy => (Text.CreatedBy, true),
+                    SearchFieldKind.CodeCommit => (Text.CodeCommit, true),
+                    _ => field.Key switch
+                    {
+                        "data.sha256" => (Text.DataSha, true),
+                        "data.cutoff" => (Text.DataCutoff, false),
+                        "data.source" => (Text.DataSource, false),
+                        "preprocessing.version" => (Text.PreprocessingVersion, false),
+                        "preprocessing.code_commit" => (Text.PreprocessingCommit, true),
+                        "artifact.sha256" => (Text.ArtifactSha, true),
+                        _ => (Text.ArtifactFormat, true),
+                    },
+                };
+                var text = Textual(comparator, values, ignoreCase);
+                return s =>
+                {
+                    var texts = s.Text(column);
+                    return row => texts[row] is { } x && text(x);
+                };
+            }
         }
     }
 
-    private static Func<SearchRow, bool> Numeric(Func<SearchRow, double?> get, Comparator comparator, IReadOnlyList<object> values)
+    private static Func<double, bool> Numeric(Comparator comparator, IReadOnlyList<object> values)
     {
         var numbers = values.Select(v => v is double d ? d : double.Parse((string)v, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray();
         var first = numbers[0];
         return comparator switch
         {
-            Comparator.Equal => row => get(row) is { } x && x == first,
-            Comparator.NotEqual => row => get(row) is { } x && x != first,
-            Comparator.Less => row => get(row) is { } x && x < first,
-            Comparator.LessOrEqual => row => get(row) is { } x && x <= first,
-            Comparator.Greater => row => get(row) is { } x && x > first,
-            Comparator.GreaterOrEqual => row => get(row) is { } x && x >= first,
-            Comparator.In => row => get(row) is { } x && numbers.Contains(x),
-            _ => row => get(row) is { } x && !numbers.Contains(x),
+            Comparator.Equal => x => x == first,
+            Comparator.NotEqual => x => x != first,
+            Comparator.Less => x => x < first,
+            Comparator.LessOrEqual => x => x <= first,
+            Comparator.Greater => x => x > first,
+            Comparator.GreaterOrEqual => x => x >= first,
+            Comparator.In => numbers.Contains,
+            _ => x => !numbers.Contains(x),
         };
     }
 
-    private static Func<SearchRow, bool> Text(Func<SearchRow, string?> get, Comparator comparator, IReadOnlyList<object> values, bool ignoreCase)
+    private static Func<string, bool> Textual(Comparator comparator, IReadOnlyList<object> values, bool ignoreCase)
     {
         var texts = values.Select(v => v as string ?? ((double)v).ToString("R", CultureInfo.InvariantCulture)).ToArray();
         var comparison = ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
@@ -128,29 +177,24 @@ internal static class SearchPredicate
         switch (comparator)
         {
             case Comparator.Equal:
-                return row => get(row) is { } x && comparison.Equals(x, first);
+                return x => comparison.Equals(x, first);
             case Comparator.NotEqual:
-                return row => get(row) is { } x && !comparison.Equals(x, first);
+                return x => !comparison.Equals(x, first);
             case Comparator.In:
-                return row => get(row) is { } x && texts.Contains(x, comparison);
+                return x => texts.Contains(x, comparison);
             case Comparator.NotIn:
-                return row => get(row) is { } x && !texts.Contains(x, comparison);
+                return x => !texts.Contains(x, comparison);
             case Comparator.Like or Comparator.ILike:
-            {
-                var pattern = Like(first, comparator == Comparator.ILike || ignoreCase);
-                return row => get(row) is { } x && pattern.IsMatch(x);
-            }
+                return Like(first, comparator == Comparator.ILike || ignoreCase).IsMatch;
             default:
-            {
-                // Ordered comparison of text (params given as strings), by ordinal order as MLflow's string compare.
-                return row => get(row) is { } x && comparator switch
+                // Ordered comparison of text (params given as strings), in ordinal order as MLflow compares strings.
+                return comparator switch
                 {
-                    Comparator.Less => string.CompareOrdinal(x, first) < 0,
-                    Comparator.LessOrEqual => string.CompareOrdinal(x, first) <= 0,
-                    Comparator.Greater => string.CompareOrdinal(x, first) > 0,
-                    _ => string.CompareOrdinal(x, first) >= 0,
+                    Comparator.Less => x => string.CompareOrdinal(x, first) < 0,
+                    Comparator.LessOrEqual => x => string.CompareOrdinal(x, first) <= 0,
+                    Comparator.Greater => x => string.CompareOrdinal(x, first) > 0,
+                    _ => x => string.CompareOrdinal(x, first) >= 0,
                 };
-            }
         }
     }
 
@@ -170,7 +214,8 @@ internal static class SearchPredicate
         };
     }
 
-    private static double? AsNumber(object? value) => value switch
+    /// <summary>A param's value as a number, when it is one or is text that reads as one.</summary>
+    public static double? AsNumber(object? value) => value switch
     {
         long l => l,
         double d => d,

@@ -1,62 +1,101 @@
-using System.Globalization;
+using System.Text;
+using Text = GitRegistry.Search.IndexSegment.TextColumn;
 
 namespace GitRegistry.Search;
 
-/// <summary>Orders rows by order-by clauses; rows without a field sort after those with it, in either direction.</summary>
+/// <summary>Orders matching rows by order-by clauses; rows without a field sort after those with it, in either direction.</summary>
 internal static class SearchSort
 {
-    public static IEnumerable<SearchRow> Sort(List<SearchRow> rows, IReadOnlyList<SearchOrder> order, SearchIndex index)
+    /// <summary>A match: a row of a segment.</summary>
+    public readonly record struct Match(IndexSegment Segment, int Row);
+
+    public static IEnumerable<Match> Sort(List<Match> matches, IReadOnlyList<SearchOrder> order)
     {
-        IOrderedEnumerable<SearchRow>? sorted = null;
+        IOrderedEnumerable<Match>? sorted = null;
         foreach (var clause in order)
         {
-            var key = Key(clause.Field, index);
+            var key = Key(clause.Field);
             var comparer = new ValueComparer(clause.Descending);
-            sorted = sorted is null ? rows.OrderBy(key, comparer) : sorted.ThenBy(key, comparer);
+            sorted = sorted is null ? matches.OrderBy(key, comparer) : sorted.ThenBy(key, comparer);
         }
-        return sorted ?? (IEnumerable<SearchRow>)rows;
+        return sorted ?? (IEnumerable<Match>)matches;
     }
 
-    private static Func<SearchRow, IComparable?> Key(SearchField field, SearchIndex index)
+    private static Func<Match, IComparable?> Key(SearchField field)
     {
+        var key = Encoding.UTF8.GetBytes(field.Key);
+        // Columns are decoded once per segment, not per row.
+        var metrics = new Dictionary<IndexSegment, double[]?>();
+        var parameters = new Dictionary<IndexSegment, object?[]?>();
+        var tags = new Dictionary<IndexSegment, string?[]?>();
+        Func<Match, IComparable?> Text(Text column) => m => m.Segment.Text(column)[m.Row];
         switch (field.Kind)
         {
             case SearchFieldKind.Name:
-                return r => r.Name;
+                return m => m.Segment.Name;
             case SearchFieldKind.Version:
-                return r => r.Version;
+                return m => m.Segment.Versions[m.Row];
             case SearchFieldKind.CreatedAt:
-                return r => r.CreatedTicks;
+                return m => m.Segment.Ticks[m.Row];
             case SearchFieldKind.Stage:
-                return r => r.Stage;
+                return m => m.Segment.Stages[m.Row];
             case SearchFieldKind.RunId:
-                return r => r.RunId;
-            case SearchFieldKind.SourcePath:
-                return r => r.ArtifactUri;
+                return Text(IndexSegment.TextColumn.RunId);
             case SearchFieldKind.CreatedBy:
-                return r => r.CreatedBy;
-            case SearchFieldKind.Description:
-                return r => r.Description;
+                return Text(IndexSegment.TextColumn.CreatedBy);
             case SearchFieldKind.CodeCommit:
-                return r => r.CodeCommit;
+                return Text(IndexSegment.TextColumn.CodeCommit);
+            case SearchFieldKind.Description:
+                return m => m.Segment.Text(IndexSegment.TextColumn.StateDescription)[m.Row] ?? m.Segment.Text(IndexSegment.TextColumn.ManifestDescription)[m.Row];
+            case SearchFieldKind.SourcePath:
+                return m => m.Segment.Text(IndexSegment.TextColumn.ArtifactUri)[m.Row] ?? Stores.LocalArtifactStore.UriPrefix + m.Segment.Text(IndexSegment.TextColumn.ArtifactSha)[m.Row];
             case SearchFieldKind.Number:
-                return r => r.Number(field.Key);
+                return field.Key == "data.rows" ? m => m.Segment.DataRows(m.Row) : m => m.Segment.ArtifactSize(m.Row);
             case SearchFieldKind.Text:
-                return r => r.Text(field.Key);
+                return Text(field.Key switch
+                {
+                    "data.sha256" => IndexSegment.TextColumn.DataSha,
+                    "data.cutoff" => IndexSegment.TextColumn.DataCutoff,
+                    "data.source" => IndexSegment.TextColumn.DataSource,
+                    "preprocessing.version" => IndexSegment.TextColumn.PreprocessingVersion,
+                    "preprocessing.code_commit" => IndexSegment.TextColumn.PreprocessingCommit,
+                    "artifact.sha256" => IndexSegment.TextColumn.ArtifactSha,
+                    _ => IndexSegment.TextColumn.ArtifactFormat,
+                });
             case SearchFieldKind.Metric:
-                return index.FindKey(field.Key) is { } metric ? r => r.Metric(metric) : _ => null;
+                return m =>
+                {
+                    if (!metrics.TryGetValue(m.Segment, out var column))
+                    {
+                        metrics[m.Segment] = column = m.Segment.Metric(key);
+                    }
+                    return column is null || double.IsNaN(column[m.Row]) ? null : column[m.Row];
+                };
             case SearchFieldKind.Tag:
-                return index.FindKey(field.Key) is { } tag ? r => r.Tag(tag) : _ => null;
+                return m =>
+                {
+                    if (!tags.TryGetValue(m.Segment, out var column))
+                    {
+                        tags[m.Segment] = column = m.Segment.Tag(key);
+                    }
+                    return column?[m.Row];
+                };
             case SearchFieldKind.Param:
                 // Numbers before text, numbers by value.
-                return index.FindKey(field.Key) is { } param ? r => r.Param(param) switch
+                return m =>
                 {
-                    null => null,
-                    long l => (IComparable)(0, (double)l, ""),
-                    double d => (0, d, ""),
-                    bool b => (1, 0.0, b ? "true" : "false"),
-                    var v => double.TryParse((string)v, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? (0, n, "") : (1, 0.0, (string)v),
-                } : _ => null;
+                    if (!parameters.TryGetValue(m.Segment, out var column))
+                    {
+                        parameters[m.Segment] = column = m.Segment.Param(key);
+                    }
+                    return column?[m.Row] switch
+                    {
+                        null => null,
+                        bool b => (1, 0.0, b ? "true" : "false"),
+                        var v when SearchPredicate.AsNumber(v) is { } n => (0, n, ""),
+                        var v => (IComparable)(1, 0.0, (string)v),
+                    };
+                };
             default:
                 return _ => null;
         }

@@ -77,6 +77,37 @@ public sealed class SearchTests(RegistrySigningEnvironment environment)
         Assert.Equal(["churn/3"], third.Hits.Select(h => $"{h.Name}/{h.Version}"));
         Assert.Equal(4, registry.Search(new SearchOptions()).Searched);
         Assert.Equal(5, registry.Search(new SearchOptions { IncludeDeleted = true }).Searched);
+
+        var artifact = Path.Combine(environment.Signing.NewFolder("artifact"), "model.onnx");
+        File.WriteAllBytes(artifact, [1, 2, 3]);
+        registry.Register(new Registration.RegistrationRequest { Name = "churn", ArtifactPath = artifact, Metrics = new Dictionary<string, IDictionary<string, double>> { ["test"] = new Dictionary<string, double> { ["auc_roc"] = 0.97 } } });
+        var fourth = registry.Search(new SearchOptions { Filter = "metrics.test.auc_roc > 0.95" });
+        Assert.Equal(1, fourth.Indexed);
+        Assert.Equal(["churn/5"], fourth.Hits.Select(h => $"{h.Name}/{h.Version}"));
+    }
+
+    [Fact]
+    public void A_hit_carries_the_fields_of_its_version()
+    {
+        using var registry = Registry();
+        registry.Describe("churn", 2, "retrained on February data");
+        registry.SetTag("churn", 2, "validated", "true");
+
+        var hit = registry.Search(new SearchOptions { Filter = "alias = 'champion'" }).Hits.Single();
+
+        var version = registry.GetVersion("churn", 2);
+        Assert.Equal(version.Manifest.CreatedAt, hit.CreatedAt);
+        Assert.Equal(version.Manifest.CreatedBy.Email, hit.CreatedBy);
+        Assert.Equal("retrained on February data", hit.Description);
+        Assert.Equal("run-b", hit.RunId);
+        Assert.Equal("b2c3d4e", hit.CodeCommit);
+        Assert.Equal(DataSha, hit.DataSha256);
+        Assert.Equal(version.Manifest.Artifact.Uri, hit.ArtifactUri);
+        Assert.Equal(new Dictionary<string, string> { ["team"] = "growth", ["validated"] = "true" }, hit.Tags);
+        Assert.Equal(new Dictionary<string, object> { ["depth"] = 8L, ["objective"] = "binary" }, hit.Params);
+        Assert.Equal(new Dictionary<string, double> { ["test.auc_roc"] = 0.91, ["test.log_loss"] = 0.30 }, hit.Metrics);
+        Assert.Equal("Production", hit.Stage);
+        Assert.Equal(["champion"], hit.Aliases);
     }
 
     [Fact]
