@@ -80,7 +80,7 @@ internal sealed partial class CsvMapping(CsvSheet sheet, CsvImportOptions option
         var orders = columns.Where(c => c.Field is "created_at" or "data.cutoff").ToDictionary(c => c.Field,
             c => options.DateOrder != DateOrder.Detect ? options.DateOrder : SpreadsheetValues.DetectOrder(sheet.Rows.Select(r => Cell(r.Cells, c.Index))));
 
-        var model = new ModelImport { Name = name, SourceName = name };
+        var model = new ModelImport { Name = name, SourceName = name, Record = new ImportRecord { From = "csv", Location = Path.GetFullPath(options.FilePath) } };
         var seen = new Dictionary<int, int>();
         var empty = 0;
         var now = DateTimeOffset.UtcNow;

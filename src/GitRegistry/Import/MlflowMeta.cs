@@ -87,12 +87,15 @@ internal sealed class MlflowMeta
     private static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
 
-    private static JToken ToJson(YamlNode node) => node switch
-    {
-        YamlMappingNode mapping => new JObject(mapping.Children.Select(c => new JProperty(((YamlScalarNode)c.Key).Value ?? "", ToJson(c.Value)))),
-        YamlSequenceNode sequence => new JArray(sequence.Children.Select(ToJson)),
-        _ when IsNull(node) => JValue.CreateNull(),
-        YamlScalarNode scalar => new JValue(scalar.Value),
-        _ => new JValue(node.ToString()),
-    };
+    /// <summary>A structure as JSON; MLflow writes shallow ones, so anything deeper than 32 levels (a YAML alias loop) is refused.</summary>
+    private JToken ToJson(YamlNode node, int depth = 0) => depth > 32
+        ? throw new RegistryException(ErrorKind.Validation, $"{Path} nests values more than 32 levels deep", "MLflow never writes such a file; repair or remove it")
+        : node switch
+        {
+            YamlMappingNode mapping => new JObject(mapping.Children.Select(c => new JProperty((c.Key as YamlScalarNode)?.Value ?? "", ToJson(c.Value, depth + 1)))),
+            YamlSequenceNode sequence => new JArray(sequence.Children.Select(c => ToJson(c, depth + 1))),
+            _ when IsNull(node) => JValue.CreateNull(),
+            YamlScalarNode scalar => new JValue(scalar.Value),
+            _ => new JValue(node.ToString()),
+        };
 }

@@ -41,6 +41,7 @@ public sealed class CsvImportTests(RegistrySigningEnvironment environment)
 
         var model = registry.GetModel("churn");
         Assert.Equal([1, 2, 3, 5], model.Versions.Keys);
+        Assert.Equal(("csv", sheet), (model.Imported!.From, model.Imported.Location));
         Assert.Equal(["Archived", "Production", "Staging", "None"], model.Versions.Values.Select(v => v.Stage));
         var v1 = registry.GetVersion("churn", 1).Manifest;
         Assert.Equal("2024-03-01T00:00:00Z", v1.CreatedAt);
