@@ -32,6 +32,8 @@ public sealed class ImportTests : IDisposable
         Assert.Contains("\"created_at\": \"2023-11-15T22:13:20Z\"", resolved.StandardOutput);
         Assert.Equal("ada@example.com", (string)champion["manifest"]!["created_by"]!["email"]!);
         Assert.Equal("grace", (string)champion["manifest"]!["imported"]!["author"]!);
+        var shown = _ada.GitReg("--registry", registry, "show", "models:/churn/2").ShouldSucceed();
+        Assert.Contains($"from mlflow {store.Root} (models/churn/version-2), created there by grace", shown.StandardOutput);
         var fetched = _ada.GitReg("--registry", registry, "artifact", "models:/churn@champion", "-o", _ada.PathOf("fetched")).ShouldSucceed();
         Assert.Contains("model.tar", fetched.StandardOutput);
         var subject = _ada.GitIn(registry, "log", "-1", "--format=%s%n%(trailers:key=Registry-Action,valueonly)").StandardOutput;
