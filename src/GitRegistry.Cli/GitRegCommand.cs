@@ -44,6 +44,9 @@ internal static class GitRegCommand
             RollbackCommand.Create(),
             ReferenceCommand.Create(),
             LockCommand.Create(),
+            ImportCommand.Create(),
+            ExportCommand.Create(),
+            SearchCommand.Create(),
         };
         return root;
     }

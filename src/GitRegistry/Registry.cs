@@ -253,6 +253,12 @@ public sealed partial class Registry : IDisposable
     public string FetchArtifact(ModelVersionInfo version, string outputDirectory, IProgress<long>? progress = null)
     {
         var artifact = version.Manifest.Artifact;
+        if (artifact.IsPlaceholder())
+        {
+            var source = version.Manifest.Imported is { } imported ? $" from {imported.From} ({imported.Location})" : "";
+            throw new RegistryException(ErrorKind.Artifact, $"{version.Name} version {version.Version} was imported{source} without its model file, so there is nothing to fetch",
+                "register the model file as a new version: gitreg register " + version.Name + " --artifact FILE");
+        }
         var store = ArtifactStoreFor(artifact.Uri);
         var destination = Path.Combine(outputDirectory, artifact.FileName);
         store.Fetch(artifact.Uri, artifact.Sha256, artifact.Size, destination, progress);
@@ -521,7 +527,7 @@ public sealed partial class Registry : IDisposable
         return trailers;
     }
 
-    private static Dependencies ReadDependencies(string path)
+    internal static Dependencies ReadDependencies(string path)
     {
         if (!File.Exists(path))
         {
