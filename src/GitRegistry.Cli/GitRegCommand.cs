@@ -41,6 +41,7 @@ internal static class GitRegCommand
             VerifyCommand.Create(),
             LogCommand.Create(),
             RollbackCommand.Create(),
+            SiteCommand.Create(),
         };
         return root;
     }
