@@ -3,6 +3,7 @@ using GitRegistry.Bench;
 // gitreg benchmarks. Usage:
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- fixture SIZE DIR [SIGNED]   build a scale fixture
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- verify [SIGNED]            gitreg verify vs git log --show-signature
+//   dotnet run -c Release --project bench/GitRegistry.Bench -- site [SIZE]                gitreg site on a scale fixture (default medium)
 var command = args.FirstOrDefault() ?? "verify";
 switch (command)
 {
@@ -18,6 +19,9 @@ switch (command)
         break;
     case "verify":
         VerifyBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 10_000);
+        break;
+    case "site":
+        SiteBenchmark.Run(args.Length > 1 ? args[1] : "medium");
         break;
     default:
         Console.Error.WriteLine($"unknown command {command}");

@@ -10,7 +10,7 @@ namespace GitRegistry.Site;
 /// </summary>
 internal static class MetricChart
 {
-    private const double Width = 640, Height = 240, Left = 56, Right = 16, Top = 16, Bottom = 36;
+    private const double Width = 640, Height = 240, Left = 60, Right = 16, Top = 22, Bottom = 36;
 
     public static string Render(string model, MetricHistory history, int? production, string id)
     {

@@ -28,6 +28,7 @@ internal static class SiteAssets
         h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid var(--line); padding-bottom: .25rem; }
         code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .875em; word-break: break-all; }
         .table-wrap { overflow-x: auto; }
+        time, .nowrap { white-space: nowrap; }
         table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
         th, td { text-align: left; padding: .375rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
         th { background: var(--panel); font-weight: 600; }
@@ -49,10 +50,10 @@ internal static class SiteAssets
         figure.chart-figure { margin: 0; border: 1px solid var(--line); border-radius: .5rem; padding: .5rem; background: var(--panel); }
         svg.chart { width: 100%; height: auto; display: block; }
         svg .grid { stroke: var(--line); stroke-width: 1; }
-        svg .axis { fill: var(--muted); font-size: 11px; }
+        svg .axis { fill: var(--muted); font-size: 13px; }
         svg .line { fill: none; stroke-width: 2; }
         svg .production { stroke: var(--prod); stroke-width: 1.5; stroke-dasharray: 4 3; }
-        svg .production-label { fill: var(--prod); font-size: 11px; }
+        svg .production-label { fill: var(--prod); font-size: 13px; }
         svg circle.prod { stroke: var(--prod); stroke-width: 2; }
         .s0 { stroke: var(--s0); fill: var(--s0); background: var(--s0); } .s1 { stroke: var(--s1); fill: var(--s1); background: var(--s1); }
         .s2 { stroke: var(--s2); fill: var(--s2); background: var(--s2); } .s3 { stroke: var(--s3); fill: var(--s3); background: var(--s3); }

@@ -234,14 +234,14 @@ public static class SiteWriter
             : Table("approvals", "approvals-heading", ["Stage", "By", "At", "Comment", "Signature"], page.Approvals.Select(a => new[]
             {
                 Html(a.Record.Stage), Html(a.Record.By.ToString()), Html(a.Record.At), Html(a.Record.Comment ?? ""),
-                Badge(a.IsVerified, a.Problem) + $" <code>{Html(Short(a.CommitId))}</code>",
+                Badge(a.IsVerified, a.Problem) + $" <code class=\"nowrap\">{Html(Short(a.CommitId))}</code>",
             })));
 
         body.Append("<h2 id=\"events-heading\">Audit trail</h2>");
         body.Append(page.Events.Count == 0 ? "<p class=\"muted\">No events.</p>"
             : Table("events", "events-heading", ["When", "What", "Who", "Comment", "Commit", "Verification"], page.Events.Select(e => new[]
             {
-                TimeTag(e.Event.Time), Html(e.Event.Detail), Html(e.Event.Actor), Html(e.Event.Comment ?? ""), $"<code>{Html(Short(e.Event.CommitId))}</code>",
+                TimeTag(e.Event.Time), Html(e.Event.Detail), Html(e.Event.Actor), Html(e.Event.Comment ?? ""), $"<code class=\"nowrap\">{Html(Short(e.Event.CommitId))}</code>",
                 Badge(e.IsVerified, e.Problems.Count == 0 ? (e.Event.Verified ? null : "signature not verified") : string.Join("; ", e.Problems)),
             })));
         return Layout(site, $"{model.Name} v{page.Version}", "../../", [(model.Name, "index.html"), ($"v{page.Version}", null)], body.ToString());
