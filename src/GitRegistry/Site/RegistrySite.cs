@@ -96,7 +96,8 @@ public sealed record RegistrySite(string Name, string CommitId, DateTimeOffset G
                 EventKind.Deleted => StageName.None,
                 _ => null,
             };
-            if (entered is null)
+            // A move into the stage the version already holds (archive-existing re-run) does not start a new stretch.
+            if (entered is null || (open.TryGetValue(version, out var current) && current.Stage.Equals(entered, StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }

@@ -63,8 +63,8 @@ public static class SiteWriter
             var href = $"models/{Url(model.Name)}/index.html";
             body.Append(CultureInfo.InvariantCulture, $"<tr data-search=\"{Html(search)}\" data-model=\"{Html(model.Name)}\">");
             body.Append(CultureInfo.InvariantCulture, $"<td><a href=\"{href}\"><strong>{Html(model.Name)}</strong></a>{(model.State.Description is { } d ? $"<br><span class=\"muted\">{Html(d)}</span>" : "")}</td>");
-            body.Append(CultureInfo.InvariantCulture, $"<td class=\"production\">{VersionLink(model, model.Production, $"models/{Url(model.Name)}/")}</td>");
-            body.Append(CultureInfo.InvariantCulture, $"<td class=\"staging\">{VersionLink(model, model.Staging, $"models/{Url(model.Name)}/")}</td>");
+            body.Append(CultureInfo.InvariantCulture, $"<td class=\"production\">{VersionLink(model.Production, $"models/{Url(model.Name)}/")}</td>");
+            body.Append(CultureInfo.InvariantCulture, $"<td class=\"staging\">{VersionLink(model.Staging, $"models/{Url(model.Name)}/")}</td>");
             body.Append(CultureInfo.InvariantCulture, $"<td>{Aliases(model, $"models/{Url(model.Name)}/")}</td>");
             body.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{model.Versions.Count(v => !v.Info.IsDeleted)}</td>");
             body.Append(CultureInfo.InvariantCulture, $"<td>{LastChange(model.LastChange)}</td></tr>");
@@ -82,8 +82,8 @@ public static class SiteWriter
             body.Append(CultureInfo.InvariantCulture, $"<p>{Html(description)}</p>");
         }
         body.Append("<dl>");
-        body.Append(CultureInfo.InvariantCulture, $"<dt>Production</dt><dd>{VersionLink(model, model.Production, "")}</dd>");
-        body.Append(CultureInfo.InvariantCulture, $"<dt>Staging</dt><dd>{VersionLink(model, model.Staging, "")}</dd>");
+        body.Append(CultureInfo.InvariantCulture, $"<dt>Production</dt><dd>{VersionLink(model.Production, "")}</dd>");
+        body.Append(CultureInfo.InvariantCulture, $"<dt>Staging</dt><dd>{VersionLink(model.Staging, "")}</dd>");
         body.Append(CultureInfo.InvariantCulture, $"<dt>Aliases</dt><dd id=\"aliases\">{Aliases(model, "")}</dd>");
         body.Append(CultureInfo.InvariantCulture, $"<dt>Tags</dt><dd>{Tags(model.State.Tags)}</dd>");
         body.Append(CultureInfo.InvariantCulture, $"<dt>Last change</dt><dd>{LastChange(model.LastChange)}</dd>");
@@ -329,7 +329,7 @@ public static class SiteWriter
         return html.Append("</tbody></table></div>").ToString();
     }
 
-    private static string VersionLink(ModelPage model, int? version, string prefix) =>
+    private static string VersionLink(int? version, string prefix) =>
         version is { } v ? $"<a href=\"{prefix}{VersionFile(v)}\">v{v}</a>" : "<span class=\"muted\">—</span>";
 
     private static string Aliases(ModelPage model, string prefix) =>
