@@ -5,6 +5,7 @@ using GitRegistry.Bench;
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- verify [SIGNED]            gitreg verify vs git log --show-signature
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- scale [SIZE] [RUNS]         gitreg commands vs git on a scale fixture
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- stores [MB]                local store and Azurite vs cp, sha256 vs sha256sum
+//   dotnet run -c Release --project bench/GitRegistry.Bench -- site [SIZE]                gitreg site on a scale fixture (default medium)
 var command = args.FirstOrDefault() ?? "verify";
 switch (command)
 {
@@ -26,6 +27,9 @@ switch (command)
         break;
     case "verify":
         VerifyBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 10_000);
+        break;
+    case "site":
+        SiteBenchmark.Run(args.Length > 1 ? args[1] : "medium");
         break;
     default:
         Console.Error.WriteLine($"unknown command {command}");

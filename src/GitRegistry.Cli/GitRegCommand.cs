@@ -47,6 +47,7 @@ internal static class GitRegCommand
             ImportCommand.Create(),
             ExportCommand.Create(),
             SearchCommand.Create(),
+            SiteCommand.Create(),
         };
         return root;
     }
