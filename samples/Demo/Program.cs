@@ -58,7 +58,7 @@ foreach (var package in new[] { "GitRegistry.Runtime", "GitRegistry.Runtime.AspN
 }
 var serving = Path.Combine(work, "Serving");
 Directory.CreateDirectory(serving);
-foreach (var file in Directory.GetFiles(Path.Combine(repository, "samples", "churn", "Serving")))
+foreach (var file in Directory.GetFiles(Path.Combine(repository, "samples", "churn", "Serving")).Where(f => Path.GetExtension(f) is ".cs" or ".csproj" or ".props"))
 {
     File.Copy(file, Path.Combine(serving, Path.GetFileName(file)));
 }

@@ -21,7 +21,8 @@ public sealed class ServingApp : IDisposable
         Directory = user.PathOf("Serving");   // next to user.PathOf("registry"): the csproj's default ../registry
         var source = Path.Combine(RepositoryRoot, "samples", "churn", "Serving");
         System.IO.Directory.CreateDirectory(Directory);
-        foreach (var file in System.IO.Directory.GetFiles(source))
+        // The sources only: a NuGet.config, lock or build output left by a build in place belongs to another registry.
+        foreach (var file in System.IO.Directory.GetFiles(source).Where(f => Path.GetExtension(f) is ".cs" or ".csproj" or ".props"))
         {
             File.Copy(file, Path.Combine(Directory, Path.GetFileName(file)));
         }
