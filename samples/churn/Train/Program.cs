@@ -63,7 +63,7 @@ parameters["preprocessing.one_hot"] = "contract, payment_method, internet_servic
 parameters["preprocessing.numeric"] = "tenure_months, monthly_charges, total_charges, support_calls, senior_citizen (as float), unscaled";
 parameters["evaluation.precision_k"] = ChurnModel.PrecisionAtK;
 
-var commit = CodeCommit(options.CodeDirectory);
+var (commit, dirty) = CodeCommit(options.CodeDirectory);
 var request = new RegistrationRequest
 {
     Name = options.ModelName,
@@ -80,7 +80,7 @@ var request = new RegistrationRequest
         Inputs = [.. ChurnRecord.Inputs.Select(c => new Column { Name = c.Name, Type = c.Type })],
         Outputs = [new Column { Name = "churn_probability", Type = "float" }],
     },
-    Tags = new Dictionary<string, string> { ["team"] = "growth", ["framework"] = "ml.net-5.0.1" },
+    Tags = new Dictionary<string, string> { ["team"] = "growth", ["framework"] = "ml.net-5.0.1", ["code_dirty"] = dirty ? "true" : "false" },
     Description = options.Description ?? $"FastTree, {options.Trees} trees, {options.Leaves} leaves",
 };
 
@@ -110,17 +110,18 @@ catch (RegistryException e)
     return 2;
 }
 
-// The commit of the code that prepared the features and trained the model, marked when the tree had local changes.
-static string? CodeCommit(string directory)
+// The commit of the code that prepared the features and trained the model, and whether the sample had local changes
+// (a tag: the manifest's code_commit is a bare commit id).
+static (string? Commit, bool Dirty) CodeCommit(string directory)
 {
     try
     {
         var head = Git(directory, "rev-parse", "HEAD");
-        return head is null ? null : Git(directory, "status", "--porcelain", "--", ".") is { Length: > 0 } ? head + "-dirty" : head;
+        return (head, head is not null && Git(directory, "status", "--porcelain", "--", ".") is { Length: > 0 });
     }
     catch (System.ComponentModel.Win32Exception)
     {
-        return null;   // no git on this machine
+        return (null, false);   // no git on this machine
     }
 }
 
