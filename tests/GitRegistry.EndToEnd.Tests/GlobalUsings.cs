@@ -1,0 +1,2 @@
+global using GitRegistry.Cli.Tests;
+global using Xunit;
