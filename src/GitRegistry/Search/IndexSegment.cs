@@ -182,35 +182,17 @@ internal sealed class IndexSegment
     }
 
     /// <summary>A param column: each row's value (long, double, bool or string) or null; null when no version has it.</summary>
-    public object?[]? Param(byte[] key)
-    {
-        var r = new Reader(_data, _params);
-        var columns = r.Int();
-        for (var c = 0; c < columns; c++)
-        {
-            var match = r.StringEquals(key);
-            var size = r.Int();
-            if (!match)
-            {
-                r.Position += size;
-                continue;
-            }
-            var count = r.Int();
-            var values = new object?[Rows];
-            for (var i = 0; i < count; i++)
-            {
-                var row = r.Int();
-                values[row] = r.Value();
-            }
-            return values;
-        }
-        return null;
-    }
+    public object?[]? Param(byte[] key) => SizedColumn(_params, key, (ref Reader r) => r.Value());
 
     /// <summary>A tag column: each row's value or null; null when no version has the tag.</summary>
-    public string?[]? Tag(byte[] key)
+    public string?[]? Tag(byte[] key) => SizedColumn(_tags, key, (ref Reader r) => r.String());
+
+    private delegate T ReadValue<T>(ref Reader reader);
+
+    // Columns whose values vary in length: each is its key, its byte size (to skip it), then (row, value) pairs.
+    private T?[]? SizedColumn<T>(int start, byte[] key, ReadValue<T> read)
     {
-        var r = new Reader(_data, _tags);
+        var r = new Reader(_data, start);
         var columns = r.Int();
         for (var c = 0; c < columns; c++)
         {
@@ -222,11 +204,11 @@ internal sealed class IndexSegment
                 continue;
             }
             var count = r.Int();
-            var values = new string?[Rows];
+            var values = new T?[Rows];
             for (var i = 0; i < count; i++)
             {
                 var row = r.Int();
-                values[row] = r.String();
+                values[row] = read(ref r);
             }
             return values;
         }
