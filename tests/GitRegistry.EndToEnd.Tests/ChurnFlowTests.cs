@@ -15,6 +15,7 @@ namespace GitRegistry.EndToEnd.Tests;
 /// Train run is its own process with the person's own HOME, git config and ssh signing key.
 /// </summary>
 [Trait("Category", "EndToEnd")]
+[Collection(PackedFeed.Collection)]
 public sealed class ChurnFlowTests : IDisposable
 {
     private const string Model = "churn_predictor";
