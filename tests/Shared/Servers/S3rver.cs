@@ -1,4 +1,4 @@
-namespace GitRegistry.Tests.Artifacts;
+namespace GitRegistry.Testing;
 
 /// <summary>
 /// s3rver (npm 3.7.1), an S3-compatible server, on a free loopback port with a temp data folder. Its account is
