@@ -17,10 +17,7 @@ public sealed class RemoteStoreRegistry : IDisposable
             Author.Environment[name] = value;
             Reader.Environment[name] = value;
         }
-        // Configured by hand and committed signed, as a maintainer would.
-        var yaml = System.IO.Path.Combine(Path, "registry.yaml");
-        File.WriteAllText(yaml, File.ReadAllText(yaml).Replace("artifact_store:\n  type: local\n", "artifact_store:\n" + artifactStoreYaml, StringComparison.Ordinal));
-        Author.GitIn(Path, "commit", "-S", "-q", "-am", "Store new artifacts in the team's store").ShouldSucceed();
+        Author.SetArtifactStore(Path, artifactStoreYaml);
     }
 
     public CliHarness Author { get; } = new();

@@ -1,4 +1,3 @@
-using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 
@@ -23,10 +22,7 @@ public sealed class S3StoreCommandTests : IClassFixture<S3rver>, IDisposable
             new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = S3rver.AccessKey, ["AWS_SECRET_ACCESS_KEY"] = S3rver.SecretKey });
     }
 
-    // Plain (not aws-chunked) bodies: s3rver would store aws-chunked framing as the object's bytes.
-    private AmazonS3Client Client() => new(new BasicAWSCredentials(S3rver.AccessKey, S3rver.SecretKey),
-        new AmazonS3Config { ServiceURL = _s3.Endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1",
-            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED, ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED });
+    private AmazonS3Client Client() => _s3.Client();
 
     [Fact]
     public void Register_uploads_the_artifact_in_parts_and_a_fresh_clone_fetches_it_from_the_bucket()
