@@ -4,7 +4,7 @@ using GitRegistry.Bench;
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- fixture SIZE DIR [SIGNED]   build a scale fixture
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- verify [SIGNED]            gitreg verify vs git log --show-signature
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- scale [SIZE] [RUNS]         gitreg commands vs git on a scale fixture
-//   dotnet run -c Release --project bench/GitRegistry.Bench -- stores [MB]                local store and Azurite vs cp, sha256 vs sha256sum
+//   dotnet run -c Release --project bench/GitRegistry.Bench -- stores [MB]                local store, Azurite, s3rver vs cp and naive SDK calls, sha256 vs sha256sum
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- site [SIZE]                gitreg site on a scale fixture (default medium)
 var command = args.FirstOrDefault() ?? "verify";
 switch (command)

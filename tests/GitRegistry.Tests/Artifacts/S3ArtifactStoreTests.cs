@@ -1,4 +1,3 @@
-using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using GitRegistry.Registration;
@@ -34,9 +33,7 @@ public sealed class S3ArtifactStoreTests : IClassFixture<S3rver>, IDisposable
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", secret);
     }
 
-    private AmazonS3Client Client() => new(new BasicAWSCredentials(S3rver.AccessKey, S3rver.SecretKey),
-        new AmazonS3Config { ServiceURL = _s3.Endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1",
-            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED, ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED });
+    private AmazonS3Client Client() => _s3.Client();
 
     [Fact]
     public void A_large_artifact_goes_up_as_a_multipart_upload_under_its_sha256_and_comes_back_byte_for_byte()

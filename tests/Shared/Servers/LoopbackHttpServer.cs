@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace GitRegistry.Tests.Artifacts;
+namespace GitRegistry.Testing;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 (HttpListener) serving files from disk, streamed, with an optional bearer token,

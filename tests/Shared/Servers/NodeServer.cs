@@ -3,11 +3,13 @@ using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
 
-namespace GitRegistry.Tests.Artifacts;
+namespace GitRegistry.Testing;
 
 /// <summary>
 /// A storage server from tests/GitRegistry.Tests/servers (installed by <c>npm ci</c> there), run as a child process
 /// on 127.0.0.1 with a free port and a temp data folder; disposing it kills the process and removes the folder.
+/// Shared by the core, CLI and build tests (linked from tests/Shared/Servers), so it needs nothing but the test
+/// assembly's <c>RepositoryRoot</c> metadata.
 /// </summary>
 internal sealed class NodeServer : IDisposable
 {
@@ -27,7 +29,7 @@ internal sealed class NodeServer : IDisposable
             throw new Xunit.Sdk.XunitException($"{tool} is not installed for the store tests: run 'npm ci' in {Folder}");
         }
         Port = FreePort();
-        DataFolder = TestEnvironment.NewTempFolder(tool + "-");
+        DataFolder = Directory.CreateTempSubdirectory("gitreg-" + tool + "-").FullName;
         var start = new ProcessStartInfo(executable) { WorkingDirectory = DataFolder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments(Port, DataFolder))
         {
@@ -87,6 +89,13 @@ internal sealed class NodeServer : IDisposable
             // Already gone.
         }
         _process.Dispose();
-        TestEnvironment.TryDelete(DataFolder);
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file the server wrote last may still be held for a moment; the OS cleans temp folders eventually.
+        }
     }
 }

@@ -1,4 +1,7 @@
-namespace GitRegistry.Tests.Artifacts;
+using Amazon.Runtime;
+using Amazon.S3;
+
+namespace GitRegistry.Testing;
 
 /// <summary>
 /// s3rver (npm 3.7.1), an S3-compatible server, on a free loopback port with a temp data folder. Its account is
@@ -15,6 +18,11 @@ public sealed class S3rver : IDisposable
         ["-d", data, "-a", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--silent", "--no-vhost-buckets"]);
 
     public string Endpoint => $"http://127.0.0.1:{_server.Port}";
+
+    /// <summary>An SDK client for setting up buckets and objects. It sends plain (not aws-chunked) bodies, which s3rver stores as they are.</summary>
+    public AmazonS3Client Client() => new(new BasicAWSCredentials(AccessKey, SecretKey),
+        new AmazonS3Config { ServiceURL = Endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1",
+            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED, ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED });
 
     public void Dispose() => _server.Dispose();
 }

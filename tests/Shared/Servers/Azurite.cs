@@ -1,4 +1,4 @@
-namespace GitRegistry.Tests.Artifacts;
+namespace GitRegistry.Testing;
 
 /// <summary>Azurite's blob service (npm azurite 3.37.0) on a free loopback port, shared by a test class.</summary>
 public sealed class Azurite : IDisposable
