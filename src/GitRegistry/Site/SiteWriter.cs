@@ -19,25 +19,25 @@ public static class SiteWriter
         File.WriteAllText(Path.Combine(directory, SiteAssets.StylesheetFile), SiteAssets.Stylesheet);
         File.WriteAllText(Path.Combine(directory, SiteAssets.ScriptFile), SiteAssets.Script);
         File.WriteAllText(Path.Combine(directory, "index.html"), IndexPage(site));
+        // Models share nothing but the site's header: their pages are rendered and written in parallel.
         var pages = 1;
-        foreach (var model in site.Models)
-        {
-            var folder = Path.Combine(directory, "models", model.Name);
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(Path.Combine(folder, "index.html"), ModelPageHtml(site, model));
-            pages++;
-            foreach (var version in model.Versions)
-            {
-                File.WriteAllText(Path.Combine(folder, VersionFile(version.Version)), VersionPageHtml(site, model, version));
-                pages++;
-            }
-            foreach (var diff in model.Diffs)
-            {
-                File.WriteAllText(Path.Combine(folder, DiffFile(diff.Older.Version, diff.Newer.Version)), DiffPageHtml(site, model, diff));
-                pages++;
-            }
-        }
+        Parallel.ForEach(site.Models, model => Interlocked.Add(ref pages, WriteModel(site, model, Path.Combine(directory, "models", model.Name))));
         return pages;
+    }
+
+    private static int WriteModel(RegistrySite site, ModelPage model, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "index.html"), ModelPageHtml(site, model));
+        foreach (var version in model.Versions)
+        {
+            File.WriteAllText(Path.Combine(folder, VersionFile(version.Version)), VersionPageHtml(site, model, version));
+        }
+        foreach (var diff in model.Diffs)
+        {
+            File.WriteAllText(Path.Combine(folder, DiffFile(diff.Older.Version, diff.Newer.Version)), DiffPageHtml(site, model, diff));
+        }
+        return 1 + model.Versions.Count + model.Diffs.Count;
     }
 
     /// <summary>The file name of a version's page, relative to its model's folder.</summary>
