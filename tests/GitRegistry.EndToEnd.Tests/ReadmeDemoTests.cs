@@ -14,12 +14,12 @@ public sealed partial class ReadmeDemoTests
     [Fact]
     public async Task The_readmes_first_command_runs_the_whole_flow_and_exits_when_not_interactive()
     {
-        var command = FirstCommand(File.ReadAllText(Path.Combine(ServingApp.RepositoryRoot, "README.md")));
+        var command = FirstCommand(File.ReadAllText(Path.Combine(SourcePackages.RepositoryRoot, "README.md")));
         Assert.Equal("dotnet run --project samples/Demo", command);
 
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = ServingApp.RepositoryRoot,
+            WorkingDirectory = SourcePackages.RepositoryRoot,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -19,7 +19,7 @@ public sealed class ServingApp : IDisposable
     {
         _user = user;
         Directory = user.PathOf("Serving");   // next to user.PathOf("registry"): the csproj's default ../registry
-        var source = Path.Combine(RepositoryRoot, "samples", "churn", "Serving");
+        var source = Path.Combine(SourcePackages.RepositoryRoot, "samples", "churn", "Serving");
         System.IO.Directory.CreateDirectory(Directory);
         // The sources only: a NuGet.config, lock or build output left by a build in place belongs to another registry.
         foreach (var file in System.IO.Directory.GetFiles(source).Where(f => Path.GetExtension(f) is ".cs" or ".csproj" or ".props"))
@@ -45,19 +45,6 @@ public sealed class ServingApp : IDisposable
         user.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         user.Environment["DOTNET_NOLOGO"] = "1";
         user.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-    }
-
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "GitRegistry.sln")))
-            {
-                directory = directory.Parent;
-            }
-            return directory?.FullName ?? throw new InvalidOperationException("GitRegistry.sln not found above the test output");
-        }
     }
 
     public string Directory { get; }
