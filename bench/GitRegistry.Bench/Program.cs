@@ -4,6 +4,8 @@ using GitRegistry.Bench;
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- fixture SIZE DIR [SIGNED]   build a scale fixture
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- verify [SIGNED]            gitreg verify vs git log --show-signature
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- scale [SIZE] [RUNS]         gitreg commands vs git on a scale fixture
+//   dotnet run -c Release --project bench/GitRegistry.Bench -- stores [MB]                local store, Azurite, s3rver vs cp and naive SDK calls, sha256 vs sha256sum
+//   dotnet run -c Release --project bench/GitRegistry.Bench -- site [SIZE]                gitreg site on a scale fixture (default medium)
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- micro [SIZE]                BenchmarkDotNet: manifest parse + validate, resolve
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- report NAME FILE            FILE as the section NAME of docs/benchmarks.md
 //   bash bench/run-all.sh                                                                   every figure in docs/benchmarks.md
@@ -33,8 +35,14 @@ switch (command)
     case "micro":
         MicroBenchmarks.Run(args.Length > 1 ? args[1] : "medium");
         break;
+    case "stores":
+        StoreBenchmark.Run(args.Length > 1 ? long.Parse(args[1]) : 1024);
+        break;
     case "verify":
         VerifyBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 10_000);
+        break;
+    case "site":
+        SiteBenchmark.Run(args.Length > 1 ? args[1] : "medium");
         break;
     default:
         Console.Error.WriteLine($"unknown command {command}");

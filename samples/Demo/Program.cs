@@ -1,12 +1,17 @@
-// The GitRegistry demo: a registry in a temp folder, two people with throwaway signing keys (an ML engineer
-// and a reviewer), two trained versions of a small churn model registered with params, metrics on every split
-// and data lineage, each promoted to Production after the reviewer's signed approval, then resolved, shown,
-// verified and read back as the audit log. Every step is a real gitreg command, printed before it runs.
+// The GitRegistry demo, the churn sample end to end: a registry in a temp folder, two people with throwaway signing
+// keys (an ML engineer and a reviewer), two versions of an ML.NET churn model trained and registered by
+// samples/churn/Train (every hyperparameter, metrics on every split, data sha256 and cutoff, code commit, pinned
+// serving dependencies, signature), the better one staged, approved by the reviewer and promoted with
+// archive-existing; then samples/churn/Serving is built against the packed GitRegistry packages, pins Production,
+// and serves it on a loopback port. Every registry step is a real gitreg command, printed before it runs.
 using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Net.Sockets;
 using GitRegistry.Cli;
 using GitRegistry.Demo;
 
 var work = Directory.CreateTempSubdirectory("gitreg-demo-").FullName;
+var repository = RepositoryRoot();
 Console.WriteLine($"Working in {work}");
 
 // Throwaway identities and ssh signing keys, in git configs of the demo's own: your git config is not touched.
@@ -20,54 +25,104 @@ GitRegOrFail("init", registry, "--name", "demo-registry");
 Environment.SetEnvironmentVariable("GITREG_REGISTRY", registry);
 GitRegOrFail("signers", "add", reviewer.Email, reviewer.Key + ".pub", "--group", "approvers");
 
-// Data: one synthetic data set, split 60/20/20, written to a file whose sha256 the registry records.
-var data = ChurnData.Generate(5000, seed: 42);
-var dataFile = Path.Combine(work, "churn.csv");
-data.WriteCsv(dataFile);
-var (train, validation, test) = (data.Slice(0, 3000), data.Slice(3000, 1000), data.Slice(4000, 1000));
-var requirements = Path.Combine(work, "requirements.txt");
-File.WriteAllText(requirements, "numpy==2.1.3\nscikit-learn==1.5.2\n");
-File.WriteAllText(Path.Combine(work, "signature.json"),
-    """{"inputs": [{"name": "tenure_months", "type": "double"}, {"name": "monthly_charges", "type": "double"}, {"name": "support_calls", "type": "double"}, {"name": "month_to_month", "type": "double"}], "outputs": [{"name": "churn_probability", "type": "double"}]}""");
-
-// Two training runs: the second trains longer and scores better.
-foreach (var (epochs, learningRate) in new[] { (20, 0.5), (400, 0.8) })
-{
-    var model = LogisticModel.Train(train, learningRate, epochs, l2: 0.001);
-    var artifact = Path.Combine(work, $"churn_model_{epochs}.json");
-    model.Save(artifact);
-    GitRegOrFail("register", "churn_predictor", "--artifact", artifact, "--format", "other",
-        "--param", $"learning_rate={learningRate:R}", "--param", $"epochs={epochs}", "--param", "l2=0.001", "--param", "optimizer=gradient_descent",
-        "--metric", $"train.auc_roc={LogisticModel.Metric(model.Auc(train))}",
-        "--metric", $"validation.auc_roc={LogisticModel.Metric(model.Auc(validation))}",
-        "--metric", $"test.auc_roc={LogisticModel.Metric(model.Auc(test))}",
-        "--metric", $"test.log_loss={LogisticModel.Metric(model.LogLoss(test))}",
-        "--data", dataFile, "--data-cutoff", "2026-10-31", "--data-rows", "5000", "--data-source", "synthetic://churn?seed=42",
-        "--preprocessing-version", "1.0.0", "--requirements", requirements, "--signature-file", Path.Combine(work, "signature.json"),
-        "--tag", "team=growth", "--description", $"logistic regression, {epochs} epochs");
-}
+// Two training runs of samples/churn/Train (a separate program, signing as Dana): the second has more trees and scores better.
+Run("dotnet", Path.Combine(AppContext.BaseDirectory, "Train.dll"), "--out", Path.Combine(work, "run1"), "--trees", "10", "--leaves", "4");
+Run("dotnet", Path.Combine(AppContext.BaseDirectory, "Train.dll"), "--out", Path.Combine(work, "run2"), "--trees", "100", "--leaves", "8");
 
 // Production needs a reviewer's approval (the registry template's policy): Rey approves, Dana promotes.
 As(reviewer);
-GitRegOrFail("approve", "churn_predictor", "1", "--stage", "Production", "--comment", "first model; test AUC above the 0.75 bar");
+GitRegOrFail("approve", "churn_predictor", "1", "--stage", "Production", "--comment", "baseline; test AUC above the 0.8 bar");
 As(engineer);
-GitRegOrFail("transition", "churn_predictor", "1", "Production", "--comment", "first model in production");
-GitRegOrFail("transition", "churn_predictor", "2", "Staging", "--comment", "evaluate the longer-trained model");
+GitRegOrFail("transition", "churn_predictor", "1", "Production", "--comment", "baseline model in production");
+GitRegOrFail("transition", "churn_predictor", "2", "Staging", "--comment", "evaluate the 100-tree model");
+GitRegOrFail("show", "models:/churn_predictor/Staging");
 As(reviewer);
-GitRegOrFail("approve", "churn_predictor", "2", "--stage", "Production", "--comment", "better test AUC and log-loss than version 1");
+GitRegOrFail("approve", "churn_predictor", "2", "--stage", "Production", "--comment", "better test AUC, log-loss and precision@100 than version 1");
 As(engineer);
 GitRegOrFail("transition", "churn_predictor", "2", "Production", "--archive-existing", "--comment", "better test AUC than version 1");
 GitRegOrFail("alias", "set", "churn_predictor", "champion", "2");
-GitRegOrFail("resolve", "models:/churn_predictor/Production");
-GitRegOrFail("show", "models:/churn_predictor/Production");
 GitRegOrFail("versions", "churn_predictor");
+GitRegOrFail("resolve", "models:/churn_predictor/Production");
 GitRegOrFail("validate");
 GitRegOrFail("verify");
-GitRegOrFail("log", "churn_predictor");
 
 Console.WriteLine("\n$ git log --format='%h %G? %ae %s'   (git itself checks the signatures against the registry's allowed_signers; G = good)");
 Run("git", "-C", registry, "-c", $"gpg.ssh.allowedSignersFile={Path.Combine(registry, "allowed_signers")}", "log", "--format=%h %G? %ae %s");
-Console.WriteLine($"\nThe registry is at {registry}. Try: export GITREG_REGISTRY={registry}; gitreg show churn_predictor");
+
+// Serving: the GitRegistry packages packed into a folder feed (they are not published), samples/churn/Serving copied
+// next to the registry (its GitRegistryUrl is ../registry) and built: the build pins Production in models.lock.json.
+var feed = Path.Combine(work, "feed");
+foreach (var package in new[] { "GitRegistry.Runtime", "GitRegistry.Runtime.AspNetCore", "GitRegistry.Build" })
+{
+    Run("dotnet", "pack", Path.Combine(repository, "src", package, package + ".csproj"), "-o", feed, "-v:q", "-nologo");
+}
+var serving = Path.Combine(work, "Serving");
+Directory.CreateDirectory(serving);
+foreach (var file in Directory.GetFiles(Path.Combine(repository, "samples", "churn", "Serving")).Where(f => Path.GetExtension(f) is ".cs" or ".csproj" or ".props"))
+{
+    File.Copy(file, Path.Combine(serving, Path.GetFileName(file)));
+}
+File.WriteAllText(Path.Combine(serving, "NuGet.config"), $"""
+    <?xml version="1.0" encoding="utf-8"?>
+    <configuration>
+      <packageSources>
+        <clear />
+        <add key="local" value="{feed}" />
+        <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+      </packageSources>
+      <packageSourceMapping>
+        <packageSource key="local"><package pattern="GitRegistry.*" /></packageSource>
+        <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+      </packageSourceMapping>
+    </configuration>
+    """);
+// Its own packages folder: a packed 0.1.0 must not be confused with another 0.1.0 in yours.
+Environment.SetEnvironmentVariable("NUGET_PACKAGES", Path.Combine(work, "packages"));
+Run("dotnet", "build", serving, "-v:m", "-nologo");
+
+var url = $"http://127.0.0.1:{FreePort()}";
+Console.WriteLine($"\n$ dotnet {Path.Combine(serving, "bin", "Debug", "net10.0", "Serving.dll")} --urls {url}");
+using var server = Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(serving, "bin", "Debug", "net10.0", "Serving.dll"), "--urls", url])
+{
+    WorkingDirectory = serving,
+    RedirectStandardOutput = true,   // the server's request log would bury the demo's output
+    UseShellExecute = false,
+})!;
+server.OutputDataReceived += (_, _) => { };
+server.BeginOutputReadLine();
+using var http = new HttpClient { BaseAddress = new Uri(url) };
+await WaitHealthy(http, server);
+
+const string body = """{"tenure_months": 3, "monthly_charges": 95.5, "total_charges": 280, "support_calls": 4, "senior_citizen": false, "contract": "month-to-month", "payment_method": "electronic-check", "internet_service": "fiber"}""";
+var response = await http.PostAsync("/predict", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+Console.WriteLine($"\nPOST {url}/predict -> {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+var model = await http.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/model");
+Console.WriteLine($"GET {url}/model -> {model!["name"]} version {model["version"]}, sha256 {model["sha256"]}, request {model["request"]}");
+
+// The audit trail of the promotion: who registered, approved and promoted version 2 and archived version 1, when
+// and why; each event's signature and policy verified.
+GitRegOrFail("log", "churn_predictor");
+
+Console.WriteLine($"""
+
+    The registry is at {registry}; the serving app at {serving}.
+    Try: export GITREG_REGISTRY={registry}; gitreg show churn_predictor
+         curl -s {url}/predict -H 'content-type: application/json' -d '{body}'
+         curl -s {url}/model; curl -s {url}/healthz; curl -s {url}/openapi/v1.json
+    """);
+if (Console.IsInputRedirected)
+{
+    server.Kill(entireProcessTree: true);
+    return 0;
+}
+Console.WriteLine("The server runs until Ctrl+C.");
+var stopped = new TaskCompletionSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopped.TrySetResult(); };
+await Task.WhenAny(stopped.Task, server.WaitForExitAsync());
+if (!server.HasExited)
+{
+    server.Kill(entireProcessTree: true);
+}
 return 0;
 
 Identity Person(string name, string email, string id)
@@ -98,6 +153,10 @@ void GitRegOrFail(params string[] args)
 
 static void Run(string program, params string[] args)
 {
+    if (program == "dotnet")
+    {
+        Console.WriteLine($"\n$ dotnet {string.Join(" ", args)}");
+    }
     var start = new ProcessStartInfo(program) { UseShellExecute = false };
     foreach (var a in args)
     {
@@ -107,6 +166,52 @@ static void Run(string program, params string[] args)
     process.WaitForExit();
     if (process.ExitCode != 0)
     {
-        throw new InvalidOperationException($"{program} exited with {process.ExitCode}");
+        Console.Error.WriteLine($"demo: {program} exited with {process.ExitCode}");
+        Environment.Exit(process.ExitCode);
     }
+}
+
+static async Task WaitHealthy(HttpClient http, Process server)
+{
+    for (var attempt = 0; attempt < 300; attempt++)
+    {
+        if (server.HasExited)
+        {
+            Console.Error.WriteLine($"demo: the serving app exited with {server.ExitCode}");
+            Environment.Exit(1);
+        }
+        try
+        {
+            if ((await http.GetAsync("/healthz")).IsSuccessStatusCode)
+            {
+                return;
+            }
+        }
+        catch (HttpRequestException)
+        {
+            // not listening yet
+        }
+        await Task.Delay(200);
+    }
+    Console.Error.WriteLine("demo: the serving app did not become healthy within 60 s");
+    Environment.Exit(1);
+}
+
+static int FreePort()
+{
+    using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+    listener.Start();
+    return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static string RepositoryRoot()
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "GitRegistry.sln")))
+        {
+            return directory.FullName;
+        }
+    }
+    throw new InvalidOperationException("GitRegistry.sln not found above the demo: run it from the repository (dotnet run --project samples/Demo)");
 }

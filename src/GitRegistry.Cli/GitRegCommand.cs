@@ -35,6 +35,7 @@ internal static class GitRegCommand
             ShowCommand.Create(),
             ResolveCommand.Create(),
             ArtifactCommand.Create(),
+            GcCommand.Create(),
             ValidateCommand.Create(),
             SignersCommand.Create(),
             PolicyCommand.Create(),
@@ -43,6 +44,10 @@ internal static class GitRegCommand
             RollbackCommand.Create(),
             ReferenceCommand.Create(),
             LockCommand.Create(),
+            ImportCommand.Create(),
+            ExportCommand.Create(),
+            SearchCommand.Create(),
+            SiteCommand.Create(),
         };
         return root;
     }

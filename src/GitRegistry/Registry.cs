@@ -243,30 +243,23 @@ public sealed partial class Registry : IDisposable
 
     // ---- artifacts -------------------------------------------------------------------------------------
 
-    /// <summary>The store new artifacts go to (and that reads <c>cas://</c> URIs).</summary>
-    public IArtifactStore ArtifactStore() => LocalStore(Config);
+    /// <summary>The store new artifacts go to, as registry.yaml's <c>artifact_store</c> says (default: the local content-addressed store).</summary>
+    public IArtifactStore ArtifactStore() => ArtifactStores.ForNewArtifacts(Config.ArtifactStore, GitDirectory);
 
-    private LocalArtifactStore LocalStore(RegistryConfig config)
-    {
-        var path = Environment.GetEnvironmentVariable(ArtifactStoreVariable);
-        if (string.IsNullOrEmpty(path))
-        {
-            path = config.ArtifactStore.Path is { } configured
-                ? Path.Combine(GitDirectory, configured)
-                : Path.Combine(GitDirectory, "gitreg", "artifacts");
-        }
-        return new LocalArtifactStore(path);
-    }
+    /// <summary>The store that reads <paramref name="uri"/>, chosen by its scheme (<c>cas://</c>, <c>file://</c>, <c>https://</c>).</summary>
+    public IArtifactStore ArtifactStoreFor(string uri) => ArtifactStores.ForUri(uri, Config.ArtifactStore, GitDirectory);
 
     /// <summary>Fetches a version's artifact into <paramref name="outputDirectory"/>, verifying its sha256; returns the file's path.</summary>
     public string FetchArtifact(ModelVersionInfo version, string outputDirectory, IProgress<long>? progress = null)
     {
         var artifact = version.Manifest.Artifact;
-        var store = ArtifactStore();
-        if (!store.CanRead(artifact.Uri))
+        if (artifact.IsPlaceholder())
         {
-            throw new RegistryException(ErrorKind.Artifact, $"no artifact store here reads '{artifact.Uri}'", "this version's artifact lives in a store this tool cannot reach yet");
+            var source = version.Manifest.Imported is { } imported ? $" from {imported.From} ({imported.Location})" : "";
+            throw new RegistryException(ErrorKind.Artifact, $"{version.Name} version {version.Version} was imported{source} without its model file, so there is nothing to fetch",
+                "register the model file as a new version: gitreg register " + version.Name + " --artifact FILE");
         }
+        var store = ArtifactStoreFor(artifact.Uri);
         var destination = Path.Combine(outputDirectory, artifact.FileName);
         store.Fetch(artifact.Uri, artifact.Sha256, artifact.Size, destination, progress);
         return destination;
@@ -278,11 +271,11 @@ public sealed partial class Registry : IDisposable
     public RegistrationResult Register(RegistrationRequest request)
     {
         var name = ModelName.Validate(request.Name);
-        var format = request.Format ?? RegistrationRequest.InferFormat(request.ArtifactPath);
-        var fileName = Path.GetFileName(request.ArtifactPath);
+        var fileName = request.ArtifactFileName();
+        var format = request.Format ?? RegistrationRequest.InferFormat(fileName);
         var dependencies = request.RequirementsPath is null ? null : ReadDependencies(request.RequirementsPath);
         var who = _repository.Identity();
-        var stored = ArtifactStore().Put(request.ArtifactPath, request.Progress);
+        var stored = StoreArtifact(request);
         Hooks.Pause("after-artifact-stored");
 
         ModelVersion? written = null;
@@ -542,7 +535,7 @@ public sealed partial class Registry : IDisposable
         return trailers;
     }
 
-    private static Dependencies ReadDependencies(string path)
+    internal static Dependencies ReadDependencies(string path)
     {
         if (!File.Exists(path))
         {

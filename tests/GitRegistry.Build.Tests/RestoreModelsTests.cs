@@ -30,7 +30,7 @@ public sealed class RestoreModelsTests : IDisposable
         Assert.Equal("model.onnx", locked.Artifact.FileName);
         Assert.Contains(log.Messages, m => m.Contains("churn_predictor -> version 1") && m.Contains("added to the lock"));
 
-        var schema = await JsonSchema.FromFileAsync(Path.Combine(PackedFeed.RepositoryRoot, "schema", "models-lock.schema.json"), TestContext.Current.CancellationToken);
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(SourcePackages.RepositoryRoot, "schema", "models-lock.schema.json"), TestContext.Current.CancellationToken);
         Assert.Empty(schema.Validate(File.ReadAllText(_run.LockFile)));
     }
 

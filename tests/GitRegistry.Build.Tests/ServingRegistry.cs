@@ -4,15 +4,24 @@ namespace GitRegistry.Build.Tests;
 
 /// <summary>
 /// A real registry for build tests, made with the real gitreg by a hermetic user: churn_predictor versions 1 and 2
-/// (version 1 with a signature), version 1 in Production.
+/// (version 1 with a signature), version 1 in Production. Their artifacts go to the registry's local store, or to the
+/// store that <c>artifactStoreYaml</c> names, with its credentials in the user's environment.
 /// </summary>
 public sealed class ServingRegistry : IDisposable
 {
     public const string Model = "churn_predictor";
 
-    public ServingRegistry()
+    public ServingRegistry(string? artifactStoreYaml = null, IReadOnlyDictionary<string, string>? variables = null)
     {
         Path = User.InitRegistry("registry");
+        foreach (var (name, value) in variables ?? new Dictionary<string, string>())
+        {
+            User.Environment[name] = value;
+        }
+        if (artifactStoreYaml is not null)
+        {
+            User.SetArtifactStore(Path, artifactStoreYaml);
+        }
         File.WriteAllText(User.PathOf("signature.json"),
             """{"inputs": [{"name": "tenure_months", "type": "double"}, {"name": "monthly_charges", "type": "double"}], "outputs": [{"name": "churn_probability", "type": "float"}]}""");
         for (var version = 1; version <= 2; version++)

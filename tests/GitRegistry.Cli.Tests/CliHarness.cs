@@ -70,6 +70,17 @@ public sealed class CliHarness : IDisposable
         return path;
     }
 
+    /// <summary>
+    /// Replaces the <c>artifact_store</c> section of a registry's registry.yaml (as written by gitreg init) with
+    /// <paramref name="yaml"/> and commits it signed, as a maintainer would by hand.
+    /// </summary>
+    public void SetArtifactStore(string registry, string yaml)
+    {
+        var file = Path.Combine(registry, "registry.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("artifact_store:\n  type: local\n", "artifact_store:\n" + yaml, StringComparison.Ordinal));
+        GitIn(registry, "commit", "-S", "-q", "-am", "Store new artifacts in the team's store").ShouldSucceed();
+    }
+
     /// <summary>Writes a file of random bytes (a stand-in model) and returns its path.</summary>
     public string ModelFile(string name = "model.onnx", int size = 4096, int seed = 1)
     {

@@ -14,7 +14,9 @@ internal static class RegisterCommand
     public static Command Create()
     {
         var name = new Argument<string>("name") { Description = "The model's name (created on first registration)." };
-        var artifact = new Option<string>("--artifact") { Description = "The model file to store.", Required = true, HelpName = "FILE" };
+        var artifact = new Option<string?>("--artifact") { Description = "The model file to store in the registry's artifact store.", HelpName = "FILE" };
+        var artifactUri = new Option<string?>("--artifact-uri") { Description = "Instead of --artifact: an artifact already in a store (file://, https://), read once to hash it.", HelpName = "URI" };
+        var artifactSha = new Option<string?>("--sha256") { Description = "With --artifact-uri: the sha256 the artifact must have; checked, not trusted.", HelpName = "HEX" };
         var param = new Option<string[]>("--param") { Description = "A hyperparameter, key=value (repeatable).", HelpName = "KEY=VALUE" };
         var paramsFile = new Option<string?>("--params-file") { Description = "A JSON or YAML file of hyperparameters.", HelpName = "FILE" };
         var metric = new Option<string[]>("--metric") { Description = "A metric, split.metric=value, e.g. test.auc_roc=0.91 (repeatable).", HelpName = "SPLIT.METRIC=VALUE" };
@@ -38,7 +40,7 @@ internal static class RegisterCommand
 
         var command = new Command("register", "Register a new version of a model: store the artifact, write its manifest, commit (signed).")
         {
-            name, artifact, param, paramsFile, metric, metricsFile, data, dataSha, dataCutoff, dataSource, dataRows,
+            name, artifact, artifactUri, artifactSha, param, paramsFile, metric, metricsFile, data, dataSha, dataCutoff, dataSource, dataRows,
             prepVersion, prepCommit, codeCommit, requirements, format, signature, tag, description, runId, runUri,
         };
         command.SetAction(parse => CommandRunner.Run(parse, context =>
@@ -104,12 +106,25 @@ internal static class RegisterCommand
                 : null;
 
             var artifactPath = context.Get(artifact);
-            var size = File.Exists(artifactPath) ? new FileInfo(artifactPath).Length : 0;
+            var uri = context.Get(artifactUri);
+            if ((artifactPath is null) == (uri is null))
+            {
+                throw new RegistryException(ErrorKind.Usage, "pass exactly one of --artifact and --artifact-uri", "--artifact FILE stores a file; --artifact-uri URI references one already in a store");
+            }
+            if (context.Get(artifactSha) is not null && uri is null)
+            {
+                throw new RegistryException(ErrorKind.Usage, "--sha256 goes with --artifact-uri", "with --artifact the file is hashed as it is stored");
+            }
+            // The size of a URI's artifact is known only once it has been read, so only a file shows a bar.
+            var size = artifactPath is not null && File.Exists(artifactPath) ? new FileInfo(artifactPath).Length : 0;
             var registry = context.Registry;
-            var result = ProgressReporter.Run(context.Output, $"Storing {Path.GetFileName(artifactPath)}", size, progress => registry.Register(new RegistrationRequest
+            var what = artifactPath is not null ? $"Storing {Path.GetFileName(artifactPath)}" : $"Hashing {uri}";
+            var result = ProgressReporter.Run(context.Output, what, size, progress => registry.Register(new RegistrationRequest
             {
                 Name = context.Get(name),
                 ArtifactPath = artifactPath,
+                ArtifactUri = uri,
+                Sha256 = context.Get(artifactSha)?.ToLowerInvariant(),
                 Format = context.Get(format),
                 Params = parameters,
                 Metrics = metrics,

@@ -95,6 +95,7 @@ internal static class ShowCommand
         Fact("Description", v.Description);
         Fact("Tags", string.Join(", ", v.State.Tags.Select(t => $"{t.Key}={t.Value}")));
         Fact("Deleted", v.State.Deleted is { } d ? $"{d.At} by {d.By}" + (d.Comment is null ? "" : $": {d.Comment}") : null);
+        Fact("Imported", m.Imported is { } i ? $"from {i.From} {i.Location}" + (i.Record is null ? "" : $" ({i.Record})") + (i.Author is null ? "" : $", created there by {i.Author}") : null);
         Fact("Registry commit", v.CommitId);
         console.Write(facts);
 

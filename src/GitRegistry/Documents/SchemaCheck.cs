@@ -28,6 +28,8 @@ internal sealed class SchemaCheck
     private JToken[]? _enum;
     private SchemaCheck? _items;
     private SchemaCheck? _reference;
+    private JToken? _const;
+    private SchemaCheck? _if, _then, _else;
 
     private SchemaCheck()
     {
@@ -142,6 +144,28 @@ internal sealed class SchemaCheck
                 case "enum" when value is JArray values:
                     _enum = [.. values];
                     break;
+                case "const":
+                    _const = value;
+                    break;
+                // The condition must be answered exactly, not conservatively: it picks the branch that applies.
+                case "if" when value is JObject condition && IsExactCondition(condition):
+                    if ((_if = TryCompileInner(condition, definitions)) is null)
+                    {
+                        return false;
+                    }
+                    break;
+                case "then" when value is JObject then:
+                    if ((_then = TryCompileInner(then, definitions)) is null)
+                    {
+                        return false;
+                    }
+                    break;
+                case "else" when value is JObject otherwise:
+                    if ((_else = TryCompileInner(otherwise, definitions)) is null)
+                    {
+                        return false;
+                    }
+                    break;
                 case "minLength": _minLength = (int)value; break;
                 case "maxLength": _maxLength = (int)value; break;
                 case "minItems": _minItems = (int)value; break;
@@ -155,6 +179,32 @@ internal sealed class SchemaCheck
             }
         }
         return true;
+    }
+
+    // Conditions of properties, required and const only, which Matches answers exactly.
+    private static bool IsExactCondition(JObject condition) => condition.Properties().All(keyword => keyword.Name switch
+    {
+        "required" or "const" => true,
+        "properties" => keyword.Value is JObject properties && properties.Properties().All(p => p.Value is JObject inner && IsExactCondition(inner)),
+        var other => Annotations.Contains(other),
+    });
+
+    // The exact verdict of a condition (see IsExactCondition); properties and required say nothing about non-objects.
+    private bool Matches(JToken token)
+    {
+        if (_const is not null && !JToken.DeepEquals(_const, token))
+        {
+            return false;
+        }
+        if (token is not JObject obj)
+        {
+            return true;
+        }
+        if (_required is not null && _required.Any(name => !obj.ContainsKey(name)))
+        {
+            return false;
+        }
+        return _properties is null || _properties.All(p => !obj.TryGetValue(p.Key, out var value) || p.Value.Matches(value));
     }
 
     private static SchemaCheck? TryCompileInner(JObject schema, Dictionary<string, SchemaCheck> definitions)
@@ -174,7 +224,11 @@ internal sealed class SchemaCheck
         {
             return false;
         }
-        if (_enum is not null && !_enum.Any(e => JToken.DeepEquals(e, token)))
+        if ((_enum is not null && !_enum.Any(e => JToken.DeepEquals(e, token))) || (_const is not null && !JToken.DeepEquals(_const, token)))
+        {
+            return false;
+        }
+        if (_if is not null && !(_if.Matches(token) ? _then?.Accepts(token) ?? true : _else?.Accepts(token) ?? true))
         {
             return false;
         }

@@ -20,4 +20,7 @@ public sealed class ModelState
 
     /// <summary>The state of every version ever registered, by version number.</summary>
     public SortedDictionary<int, VersionState> Versions { get; set; } = [];
+
+    /// <summary>Set when the model was imported from another registry: where from, and what the source recorded about the model beyond these fields.</summary>
+    public ImportRecord? Imported { get; set; }
 }

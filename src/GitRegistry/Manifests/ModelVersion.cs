@@ -50,4 +50,7 @@ public sealed class ModelVersion
 
     /// <summary>The training run it came from, if any.</summary>
     public RunInfo? Run { get; init; }
+
+    /// <summary>Set when the version was imported from another registry (MLflow, a spreadsheet): where from, and what the source recorded beyond these fields.</summary>
+    public ImportRecord? Imported { get; init; }
 }

@@ -64,11 +64,52 @@ public static class PolicyEngine
         {
             violations.Add(denied);
         }
+        CheckStage(config, manifest, to, requester, approvals, current, violations);
+        return violations;
+    }
 
+    /// <summary>
+    /// Every reason an import may not place <paramref name="manifest"/> straight into <paramref name="stage"/>. An
+    /// imported version has no stage to come from, so when the policy lists transitions, one rule into the stage
+    /// (from any stage) must exist and its groups apply; the stage's approvals and metric gates apply as to a move.
+    /// </summary>
+    public static List<string> CheckPlacement(RegistryConfig config, ModelVersion manifest, string stage, string requester,
+        IReadOnlyList<VerifiedApproval>? approvals, ModelVersion? current)
+    {
+        var violations = new List<string>();
+        if (config.Policy is not { } policy)
+        {
+            return violations;
+        }
+        if (policy.Transitions.Count > 0)
+        {
+            // Any rule into the stage whose groups admit the requester will do.
+            var rules = policy.Transitions.Where(r => r.To == "*" || r.To.Equals(stage, StringComparison.OrdinalIgnoreCase)).ToList();
+            var denials = rules.Select(r => CheckPermission(config, PolicyAction.Transition, requester, r.Groups)).ToList();
+            if (rules.Count == 0)
+            {
+                violations.Add($"the policy allows no move into {stage}, so an import cannot place {manifest.Name} version {manifest.Version} there");
+            }
+            else if (denials.All(d => d is not null))
+            {
+                violations.Add(denials[0]!);
+            }
+        }
+        else if (CheckPermission(config, PolicyAction.Transition, requester) is { } denied)
+        {
+            violations.Add(denied);
+        }
+        CheckStage(config, manifest, stage, requester, approvals, current, violations);
+        return violations;
+    }
+
+    private static void CheckStage(RegistryConfig config, ModelVersion manifest, string to, string requester,
+        IReadOnlyList<VerifiedApproval>? approvals, ModelVersion? current, List<string> violations)
+    {
         var stage = StagePolicy(config, to);
         if (stage is null)
         {
-            return violations;
+            return;
         }
         if (stage.Approvals > 0 && approvals is not null)
         {
@@ -88,7 +129,6 @@ public static class PolicyEngine
                 violations.Add(failed);
             }
         }
-        return violations;
     }
 
     /// <summary>Why the approvals of a move into <paramref name="stageName"/> do not suffice, or null when they do (or none are needed).</summary>

@@ -77,6 +77,14 @@ internal sealed class RegistryRepository : IDisposable
 
     public RegistrySnapshot Snapshot() => new(TipCommit());
 
+    /// <summary>The registry as every branch (local and remote-tracking) and tag has it: what gc must keep.</summary>
+    public IEnumerable<RegistrySnapshot> EveryRefSnapshot() =>
+        _repo.Refs.Select(r => r.ResolveToDirectReference()?.Target)
+            .Select(target => target is TagAnnotation annotation ? annotation.Target : target)
+            .OfType<Commit>()
+            .DistinctBy(c => c.Id)
+            .Select(c => new RegistrySnapshot(c));
+
     public RegistrySnapshot SnapshotAt(string revision)
     {
         var commit = _repo.Lookup<Commit>(revision)

@@ -28,6 +28,22 @@ internal static class HashingCopy
         return (Convert.ToHexStringLower(hash.GetHashAndReset()), total);
     }
 
+    /// <summary>Reads a stream to its end; returns its sha256 (lowercase hex) and size.</summary>
+    public static (string Sha256, long Size) OfStream(Stream source, IProgress<long>? progress)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[BufferSize];
+        long total = 0;
+        int read;
+        while ((read = source.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+            total += read;
+            progress?.Report(total);
+        }
+        return (Convert.ToHexStringLower(hash.GetHashAndReset()), total);
+    }
+
     /// <summary>The sha256 (lowercase hex) and size of a file.</summary>
     public static (string Sha256, long Size) OfFile(string path)
     {

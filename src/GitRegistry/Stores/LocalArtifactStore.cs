@@ -1,3 +1,5 @@
+using Polly;
+
 namespace GitRegistry.Stores;
 
 /// <summary>
@@ -10,14 +12,18 @@ public sealed class LocalArtifactStore : IArtifactStore
     /// <summary>The URI prefix of artifacts in a local store.</summary>
     public const string UriPrefix = "cas://sha256/";
 
+    private readonly ContentAddressedFolder _folder;
+
     /// <summary>Opens (and if needed creates) a store rooted at <paramref name="root"/>.</summary>
-    public LocalArtifactStore(string root) => Root = Path.GetFullPath(root);
+    public LocalArtifactStore(string root) => _folder = new ContentAddressedFolder(root);
 
     /// <summary>The store's folder.</summary>
-    public string Root { get; }
+    public string Root => _folder.Root;
+
+    internal ContentAddressedFolder Folder => _folder;
 
     /// <summary>The path of the blob with this hash.</summary>
-    public string BlobPath(string sha256) => Path.Combine(Root, "sha256", sha256[..2], sha256);
+    public string BlobPath(string sha256) => _folder.BlobPath(sha256);
 
     /// <inheritdoc/>
     public bool CanRead(string uri) => uri.StartsWith(UriPrefix, StringComparison.Ordinal);
@@ -25,34 +31,8 @@ public sealed class LocalArtifactStore : IArtifactStore
     /// <inheritdoc/>
     public StoredArtifact Put(string sourceFile, IProgress<long>? progress = null)
     {
-        var temp = Path.Combine(Root, "tmp");
-        Directory.CreateDirectory(temp);
-        var partial = Path.Combine(temp, Guid.NewGuid().ToString("N") + ".partial");
-        try
-        {
-            string sha256;
-            long size;
-            using (var source = OpenSource(sourceFile))
-            {
-                (sha256, size) = HashingCopy.ToFile(source, partial, progress);
-            }
-            var blob = BlobPath(sha256);
-            Directory.CreateDirectory(Path.GetDirectoryName(blob)!);
-            if (File.Exists(blob))
-            {
-                File.Delete(partial);
-            }
-            else
-            {
-                File.Move(partial, blob, overwrite: true);
-            }
-            return new StoredArtifact(UriPrefix + sha256, sha256, size);
-        }
-        catch
-        {
-            File.Delete(partial);
-            throw;
-        }
+        var (sha256, size) = _folder.Put(sourceFile, progress);
+        return new StoredArtifact(UriPrefix + sha256, sha256, size);
     }
 
     /// <inheritdoc/>
@@ -62,47 +42,34 @@ public sealed class LocalArtifactStore : IArtifactStore
         {
             throw new RegistryException(ErrorKind.Artifact, $"'{uri}' is not the local store's URI for sha256 {sha256}", "the manifest's artifact uri and sha256 disagree; re-register the model");
         }
-        var blob = BlobPath(sha256);
+        var blob = Existing(uri);
+        VerifiedTransfer.ToFile(ResiliencePipeline.Empty, () => OpenBlob(blob), uri, sha256, size, destinationFile, progress,
+            $"delete {blob} and register the model again from its original file");
+    }
+
+    /// <inheritdoc/>
+    public StoredArtifact Measure(string uri, IProgress<long>? progress = null)
+    {
+        var blob = Existing(uri);
+        var (sha256, size) = VerifiedTransfer.Measure(ResiliencePipeline.Empty, uri, () => OpenBlob(blob), progress);
+        return new StoredArtifact(uri, sha256, size);
+    }
+
+    private string Existing(string uri)
+    {
+        var hash = CanRead(uri) ? uri[UriPrefix.Length..] : "";
+        if (!ContentAddressedFolder.IsSha256(hash))
+        {
+            throw new RegistryException(ErrorKind.Usage, $"'{uri}' is not a local store URI", $"a local store URI reads {UriPrefix}<64 lowercase hex digits>");
+        }
+        var blob = BlobPath(hash);
         if (!File.Exists(blob))
         {
             throw new RegistryException(ErrorKind.Artifact, $"the artifact {uri} is not in the local store at {Root}",
                 "register the model from this machine, or point the registry's artifact_store (or GITREG_ARTIFACT_STORE) at the store that holds it");
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(destinationFile))!);
-        var partial = destinationFile + ".partial";
-        File.Delete(partial);
-        try
-        {
-            string actual;
-            long actualSize;
-            using (var source = new FileStream(blob, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20))
-            {
-                (actual, actualSize) = HashingCopy.ToFile(source, partial, progress);
-            }
-            if (actual != sha256 || actualSize != size)
-            {
-                throw new RegistryException(ErrorKind.Artifact,
-                    $"the artifact {uri} is corrupt: its bytes hash to {actual} ({actualSize} bytes), the manifest says {sha256} ({size} bytes)",
-                    $"delete {blob} and register the model again from its original file");
-            }
-            File.Move(partial, destinationFile, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(partial);
-        }
+        return blob;
     }
 
-    private static FileStream OpenSource(string path)
-    {
-        if (Directory.Exists(path))
-        {
-            throw new RegistryException(ErrorKind.Usage, $"'{path}' is a folder; an artifact is one file", "pack the folder into one archive (e.g. zip) and register that");
-        }
-        if (!File.Exists(path))
-        {
-            throw new RegistryException(ErrorKind.NotFound, $"the artifact file '{path}' does not exist", "check the path given to --artifact");
-        }
-        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
-    }
+    private static FileStream OpenBlob(string path) => new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
 }

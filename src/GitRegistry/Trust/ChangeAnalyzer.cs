@@ -79,15 +79,18 @@ internal sealed class ChangeAnalyzer(DocumentCache documents)
             }
         }
 
+        // An import registers versions with their state in the source: a stage other than None, aliases, a deletion.
+        // The label grants nothing by itself: each placement is checked like a move into the stage.
+        var importing = trailers.TryGetValue("Registry-Action", out var action) && action == "import";
         foreach (var model in models)
         {
-            AnalyzeModel(model, changes, before, after, config, actor, result, Event, Permit);
+            AnalyzeModel(model, changes, before, after, config, actor, importing, result, Event, Permit);
         }
         CheckTrailers(commit, trailers, result);
         return result;
     }
 
-    private void AnalyzeModel(string name, IReadOnlyList<TreeEntryChanges> changes, RegistrySnapshot before, RegistrySnapshot after, RegistryConfig config, string actor, Result result,
+    private void AnalyzeModel(string name, IReadOnlyList<TreeEntryChanges> changes, RegistrySnapshot before, RegistrySnapshot after, RegistryConfig config, string actor, bool importing, Result result,
         Func<EventKind, string?, int?, string, string?, string?, string?, RegistryEvent> makeEvent, Action<string> permit)
     {
         RegistryEvent Event(EventKind kind, int? version, string detail, string? from = null, string? to = null, string? alias = null) =>
@@ -145,7 +148,7 @@ internal sealed class ChangeAnalyzer(DocumentCache documents)
                 result.Problems.Add($"{change.Path} says it was registered by {manifest.CreatedBy.Email}, but the commit was signed by {actor}");
             }
             registered.Add(version);
-            result.Events.Add(Event(EventKind.Registered, version, $"registered {name} version {version}"));
+            result.Events.Add(Event(EventKind.Registered, version, $"registered {name} version {version}" + (manifest.Imported is { } imported ? $" (imported from {imported.From})" : "")));
         }
 
         if (now is null)
@@ -164,6 +167,7 @@ internal sealed class ChangeAnalyzer(DocumentCache documents)
         }
 
         var moves = new List<(int Version, string From, string To)>();
+        var placements = new List<(int Version, string Stage)>();
         foreach (var (version, state) in now.Versions)
         {
             if (!oldVersions.TryGetValue(version, out var previous))
@@ -174,7 +178,19 @@ internal sealed class ChangeAnalyzer(DocumentCache documents)
                 }
                 else if (!state.Stage.Equals(StageName.None, StringComparison.OrdinalIgnoreCase))
                 {
-                    result.Problems.Add($"version {version} of {name} was registered straight into {state.Stage}; new versions start in None");
+                    if (importing)
+                    {
+                        placements.Add((version, state.Stage));
+                    }
+                    else
+                    {
+                        result.Problems.Add($"version {version} of {name} was registered straight into {state.Stage}; new versions start in None");
+                    }
+                }
+                if (importing && registered.Contains(version) && state.Deleted is not null)
+                {
+                    permit(PolicyAction.Delete);
+                    result.Events.Add(Event(EventKind.Deleted, version, $"imported {name} version {version} as deleted"));
                 }
                 continue;
             }
@@ -228,6 +244,30 @@ internal sealed class ChangeAnalyzer(DocumentCache documents)
             if (PolicyEngine.StagePolicy(config, to) is { Approvals: > 0 })
             {
                 result.Approvals.Add(new PendingApproval("", manifest, to, actor));
+            }
+        }
+
+        foreach (var (version, stage) in placements)
+        {
+            result.Events.Add(Event(EventKind.Transitioned, version, $"imported {name} version {version} into {stage}", null, stage));
+            ModelVersion manifest;
+            try
+            {
+                manifest = documents.Read<ModelVersion>(after, RegistryPaths.VersionFile(name, version), DocumentKind.ModelVersion)
+                    ?? throw new RegistryException(ErrorKind.Validation, $"{name} version {version} has no manifest");
+            }
+            catch (RegistryException e)
+            {
+                result.Problems.Add(e.Message);
+                continue;
+            }
+            var holder = oldVersions.Where(v => v.Value.Deleted is null && v.Value.Stage.Equals(stage, StringComparison.OrdinalIgnoreCase))
+                .Select(v => v.Key).DefaultIfEmpty(0).Max();
+            var current = holder == 0 ? null : documents.Read<ModelVersion>(before, RegistryPaths.VersionFile(name, holder), DocumentKind.ModelVersion);
+            result.Problems.AddRange(PolicyEngine.CheckPlacement(config, manifest, stage, actor, approvals: null, current));
+            if (PolicyEngine.StagePolicy(config, stage) is { Approvals: > 0 })
+            {
+                result.Approvals.Add(new PendingApproval("", manifest, stage, actor));
             }
         }
 
@@ -337,6 +377,7 @@ internal sealed class ChangeAnalyzer(DocumentCache documents)
         ["approve"] = [EventKind.Approved],
         ["signers-add"] = [EventKind.Configured],
         ["signers-revoke"] = [EventKind.Configured],
+        ["import"] = [EventKind.Registered, EventKind.Transitioned, EventKind.AliasSet, EventKind.Deleted],
     };
 
     private static void CheckTrailers(Commit commit, Dictionary<string, string> trailers, Result result)

@@ -152,6 +152,11 @@ internal static class RegistryValidator
                 {
                     problems.Add(new(path, Line(token, "version"), "version", $"is {manifest.Version} but the file is {file}", $"set version: {version} (manifests are never renumbered)"));
                 }
+                if (manifest.Artifact.IsPlaceholder() && (manifest.Artifact.Sha256 != Artifact.EmptySha256 || manifest.Artifact.Size != 0))
+                {
+                    problems.Add(new(path, Line(token, "artifact"), "artifact", $"is the placeholder {Artifact.NoneUri} (no model file) but records {manifest.Artifact.Size} bytes with sha256 {manifest.Artifact.Sha256}",
+                        $"a placeholder records size 0 and the sha256 of zero bytes, {Artifact.EmptySha256}"));
+                }
                 if (problems.Count == before)
                 {
                     validated?.AddManifest(blob, name, version);

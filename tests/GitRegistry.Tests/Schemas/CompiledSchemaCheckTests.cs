@@ -18,7 +18,7 @@ public sealed class CompiledSchemaCheckTests
         new JValue(1L), new JValue(7.0), new JValue(0.5), new JValue(1e300), new JValue(long.MaxValue), new JValue(true),
         new JValue(new string('a', 300)), new JValue(string.Concat(Enumerable.Repeat("😀", 200))), new JValue(new string('a', 70)),
         new JValue("2026-11-25T19:03:03Z"), new JValue("Production"), new JValue("a@b"), new JObject(), new JArray(),
-        new JObject(new JProperty("unknown", 1L)), new JArray(new JValue(1L)),
+        new JObject(new JProperty("unknown", 1L)), new JArray(new JValue(1L)), new JValue("none:"),
     ];
 
     [Theory]

@@ -139,6 +139,10 @@ public static class SchemaCorpus
         yield return Good("registry/valid", k, b);
         yield return Good("registry/valid-minimal", k, "format: 1\nname: r\nstages:\n  - name: None\n  - name: Archived\n");
         yield return Good("registry/valid-name-128", k, With(b, "name: ml-registry", "name: " + new string('r', 128)));
+        yield return Good("registry/valid-file-store", k, With(b, "  type: local\n  path: gitreg/artifacts\n", "  type: file\n  path: /mnt/models/registry\n"));
+        yield return Good("registry/valid-http-store", k, With(b, "  type: local\n  path: gitreg/artifacts\n", "  type: http\n  url: https://models.example.com/\n  token_variable: MODELS_TOKEN\n"));
+        yield return Good("registry/valid-azblob-store", k, With(b, "  type: local\n  path: gitreg/artifacts\n", "  type: azblob\n  account: mlartifacts\n  container: models\n  prefix: registry\n  connection_string_variable: AZURE_STORAGE_CONNECTION_STRING\n"));
+        yield return Good("registry/valid-s3-store", k, With(b, "  type: local\n  path: gitreg/artifacts\n", "  type: s3\n  bucket: ml-artifacts\n  prefix: registry\n  region: eu-west-1\n  endpoint: http://minio.internal:9000\n  force_path_style: true\n"));
 
         // required
         yield return Bad("registry/required-format", k, Without(b, "format: 1\n"), "format", "name: ml-registry");
@@ -148,7 +152,7 @@ public static class SchemaCorpus
         // additionalProperties: false, at each level
         yield return Bad("registry/unknown-field", k, b + "owner: ml-platform\n", "owner", "owner: ml-platform");
         yield return Bad("registry/unknown-stage-field", k, With(b, "  - name: Staging\n", "  - name: Staging\n    colour: amber\n"), "stages[1].colour", "colour: amber");
-        yield return Bad("registry/unknown-artifact-store-field", k, With(b, "  type: local\n", "  type: local\n  bucket: models\n"), "artifact_store.bucket", "bucket: models");
+        yield return Bad("registry/unknown-artifact-store-field", k, With(b, "  type: local\n", "  type: local\n  flavour: fast\n"), "artifact_store.flavour", "flavour: fast");
         // types
         yield return Bad("registry/format-type", k, With(b, "format: 1", "format: \"1\""), "format", "format:");
         yield return Bad("registry/stages-type", k, b.Replace("stages:\n  - name: None\n    description: Registered, not yet in use.\n  - name: Staging\n  - name: Production\n    exclusive: true\n  - name: Archived\n", "stages: None\n", StringComparison.Ordinal), "stages", "stages: None");
@@ -159,7 +163,10 @@ public static class SchemaCorpus
         yield return Bad("registry/artifact-store-type", k, With(b, "artifact_store:\n  type: local\n  path: gitreg/artifacts\n", "artifact_store: local\n"), "artifact_store", "artifact_store:");
         // enums
         yield return Bad("registry/format-enum", k, With(b, "format: 1", "format: 2"), "format", "format:");
-        yield return Bad("registry/artifact-store-type-enum", k, With(b, "  type: local", "  type: s3"), "artifact_store.type", "type: s3");
+        yield return Bad("registry/artifact-store-type-enum", k, With(b, "  type: local", "  type: ftp"), "artifact_store.type", "type: ftp");
+        yield return Bad("registry/artifact-store-s3-bucket-pattern", k, With(b, "  type: local\n  path: gitreg/artifacts\n", "  type: s3\n  bucket: Models_Bucket\n"), "artifact_store.bucket", "bucket:");
+        yield return Bad("registry/artifact-store-token-variable-pattern", k, With(b, "  type: local\n  path: gitreg/artifacts\n", "  type: http\n  token_variable: \"my token\"\n"), "artifact_store.token_variable", "token_variable:");
+        yield return Bad("registry/artifact-store-force-path-style-type", k, With(b, "  type: local\n  path: gitreg/artifacts\n", "  type: s3\n  bucket: models\n  force_path_style: \"yes\"\n"), "artifact_store.force_path_style", "force_path_style:");
         // minItems
         yield return Bad("registry/stages-min-items", k, With(b, "  - name: Staging\n  - name: Production\n    exclusive: true\n  - name: Archived\n", ""), "stages", "  - name: None");
         // lengths

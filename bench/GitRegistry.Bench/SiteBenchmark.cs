@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace GitRegistry.Bench;
+
+/// <summary>gitreg site on a scale fixture, with gitreg verify on the same history for comparison (the site reads it verified).</summary>
+internal static class SiteBenchmark
+{
+    public static void Run(string size)
+    {
+        var (models, versions) = ScaleFixture.Sizes[size];
+        var folder = Path.Combine(Path.GetTempPath(), "gitreg-bench-site");
+        var fixture = ScaleFixture.Build(folder, models, versions, 0);
+        Console.WriteLine($"fixture: {fixture.Versions} versions, {fixture.Commits} commits in {fixture.Elapsed.TotalSeconds:F1} s");
+        var output = Path.Combine(folder, "site");
+
+        var site = Median(3, 0, "--registry", fixture.Registry, "site", "-o", output);
+        // The fixture's commits are unsigned, so verify reports them (exit 5) after doing all its work.
+        var verify = Median(1, 5, "--registry", fixture.Registry, "verify");
+        var files = Directory.GetFiles(output, "*.html", SearchOption.AllDirectories);
+        var megabytes = files.Sum(f => new FileInfo(f).Length) / (1024.0 * 1024.0);
+        Measure.Report("site", $"""
+            ## Static site
+
+            `gitreg site -o DIR` on the {size} scale fixture: {models} models x {versions} versions ({fixture.Versions:N0}
+            versions, {fixture.Commits:N0} unsigned commits; every tenth version promoted to Production, every 25th the
+            champion alias). It reads the whole history once, verified (`gitreg verify`'s work), then writes
+            {files.Length:N0} pages ({megabytes.ToString("F0", CultureInfo.InvariantCulture)} MB): the index, a page per model, per version and per comparison of consecutive versions.
+
+            | command | wall time | CPU time (user + sys) |
+            |---|---|---|
+            | `gitreg site -o DIR` (median of 3, whole process) | {site.Wall} | {site.Cpu} |
+            | `gitreg verify` (the history read the site includes) | {verify.Wall} | {verify.Cpu} |
+
+            Machine: {Measure.Machine()}; load average {Load()} when measured (the machine was shared with other builds,
+            so wall time is pessimistic; CPU time is the steadier figure).
+            Command: `dotnet run -c Release --project bench/GitRegistry.Bench -- site {size}`.
+            """);
+    }
+
+    /// <summary>Runs gitreg under /usr/bin/time; the median run's wall and CPU seconds.</summary>
+    private static (string Wall, string Cpu) Median(int runs, int expectedExit, params string[] args)
+    {
+        var results = new List<(double Wall, double Cpu)>();
+        for (var i = 0; i < runs; i++)
+        {
+            var start = new ProcessStartInfo("/usr/bin/time", ["-f", "TIME %e %U %S", "dotnet", Measure.GitReg, .. args])
+            {
+                UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+            };
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            var line = error.Split('\n').LastOrDefault(l => l.StartsWith("TIME ", StringComparison.Ordinal));
+            if (line is null || process.ExitCode != expectedExit)
+            {
+                throw new InvalidOperationException($"gitreg {string.Join(' ', args)} exited with {process.ExitCode}: {error[^Math.Min(error.Length, 2000)..]}");
+            }
+            var parts = line.Split(' ').Skip(1).Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+            results.Add((parts[0], parts[1] + parts[2]));
+        }
+        var median = results.OrderBy(r => r.Wall).ElementAt(results.Count / 2);
+        return (S(median.Wall), S(median.Cpu));
+    }
+
+    private static string S(double seconds) => seconds.ToString("F1", CultureInfo.InvariantCulture) + " s";
+
+    private static string Load() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
+}

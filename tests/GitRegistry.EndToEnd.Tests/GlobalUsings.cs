@@ -1,0 +1,3 @@
+global using GitRegistry.Cli.Tests;
+global using Xunit;
+global using GitRegistry.Testing;
