@@ -21,6 +21,24 @@ internal static class Measure
 
     public static string GitReg => Path.Combine(RepositoryRoot, "src", "GitRegistry.Cli", "bin", "Release", "net10.0", "gitreg.dll");
 
+    /// <summary>gitreg published ReadyToRun for this machine (bench/run-all.sh makes it), or null when absent.</summary>
+    public static string? GitRegReadyToRun =>
+        Path.Combine(RepositoryRoot, "artifacts", "bench", "gitreg-r2r", "gitreg.dll") is var path && File.Exists(path) ? path : null;
+
+    /// <summary>One run under GNU time: wall time, CPU time (user + system), peak resident memory in KiB, exit code.</summary>
+    public static (TimeSpan Wall, TimeSpan Cpu, long PeakKiB, int ExitCode) Resources(string program, params string[] args)
+    {
+        var start = new ProcessStartInfo("/usr/bin/time", ["-f", "gnu-time %e %U %S %M", program, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        _ = output.Result;
+        var line = error.Split('\n').Last(l => l.StartsWith("gnu-time ", StringComparison.Ordinal)).Split(' ');
+        double Number(int i) => double.Parse(line[i], CultureInfo.InvariantCulture);
+        return (TimeSpan.FromSeconds(Number(1)), TimeSpan.FromSeconds(Number(2) + Number(3)), (long)Number(4), process.ExitCode);
+    }
+
     /// <summary>Median wall time of <paramref name="runs"/> runs; each run must exit 0.</summary>
     public static TimeSpan Time(int runs, string program, params string[] args)
     {
@@ -42,6 +60,9 @@ internal static class Measure
         }
         return times.Order().ElementAt(times.Count / 2);
     }
+
+    /// <summary>The load averages (1, 5, 15 minutes) from /proc/loadavg: other work on the machine skews every timing.</summary>
+    public static string Load() => string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
     public static string Machine()
     {

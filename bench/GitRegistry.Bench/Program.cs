@@ -6,6 +6,9 @@ using GitRegistry.Bench;
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- scale [SIZE] [RUNS]         gitreg commands vs git on a scale fixture
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- stores [MB]                local store, Azurite, s3rver vs cp and naive SDK calls, sha256 vs sha256sum
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- site [SIZE]                gitreg site on a scale fixture (default medium)
+//   dotnet run -c Release --project bench/GitRegistry.Bench -- micro [SIZE]                BenchmarkDotNet: manifest parse + validate, resolve
+//   dotnet run -c Release --project bench/GitRegistry.Bench -- report NAME FILE            FILE as the section NAME of docs/benchmarks.md
+//   bash bench/run-all.sh                                                                   every figure in docs/benchmarks.md
 var command = args.FirstOrDefault() ?? "verify";
 switch (command)
 {
@@ -21,6 +24,16 @@ switch (command)
         break;
     case "scale":
         ScaleBenchmark.Run(args.Length > 1 ? args[1] : "large", args.Length > 2 ? int.Parse(args[2]) : 5);
+        break;
+    case "verify-probe":
+        VerifyProbe.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 300);
+        break;
+    case "report":
+        // A section measured elsewhere (bench/noop-build.sh), written like the others.
+        Measure.Report(args[1], File.ReadAllText(args[2]));
+        break;
+    case "micro":
+        MicroBenchmarks.Run(args.Length > 1 ? args[1] : "medium");
         break;
     case "stores":
         StoreBenchmark.Run(args.Length > 1 ? long.Parse(args[1]) : 1024);

@@ -498,8 +498,16 @@ public sealed partial class Registry : IDisposable
     // ---- validation ------------------------------------------------------------------------------------
 
     /// <summary>Checks every file against its schema and the cross-file rules; returns every problem found.</summary>
-    public IReadOnlyList<DocumentProblem> Validate(string? revision = null) =>
-        RegistryValidator.Validate(revision is null ? _repository.Snapshot() : _repository.SnapshotAt(revision));
+    /// <param name="revision">The commit to validate; the branch tip when null.</param>
+    /// <param name="useCache">
+    /// Skip what passed in an earlier run, unchanged since (model folders and manifests, recorded by git id in the
+    /// git directory); false checks every file from scratch.
+    /// </param>
+    public IReadOnlyList<DocumentProblem> Validate(string? revision = null, bool useCache = true)
+    {
+        var snapshot = revision is null ? _repository.Snapshot() : _repository.SnapshotAt(revision);
+        return RegistryValidator.Validate(snapshot, useCache && snapshot.GitDirectory is { } git ? ValidationCache.Load(git) : null);
+    }
 
     // ---- helpers ---------------------------------------------------------------------------------------
 

@@ -9,10 +9,11 @@ internal static class ValidateCommand
     public static Command Create()
     {
         var at = new Option<string?>("--at") { Description = "Validate the registry as it is at this commit (default: the branch tip).", HelpName = "COMMIT" };
-        var command = new Command("validate", "Check every registry file against its schema and the cross-file rules.") { at };
+        var noCache = new Option<bool>("--no-cache") { Description = "Check every file from scratch, ignoring what passed in earlier runs and is unchanged since (remembered by git object id in the git directory)." };
+        var command = new Command("validate", "Check every registry file against its schema and the cross-file rules.") { at, noCache };
         command.SetAction(parse => CommandRunner.Run(parse, context =>
         {
-            var problems = context.ReadRegistry.Validate(context.Get(at));
+            var problems = context.ReadRegistry.Validate(context.Get(at), useCache: !context.Get(noCache));
             if (context.Output.Json)
             {
                 context.Output.WriteJson(new JObject { ["valid"] = problems.Count == 0, ["problems"] = new JArray(problems.Select(Views.Problem)) });

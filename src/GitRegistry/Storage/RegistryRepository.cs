@@ -30,6 +30,7 @@ internal sealed class RegistryRepository : IDisposable
 
     public static RegistryRepository Open(string path)
     {
+        ObjectCache.Configure();
         var full = Path.GetFullPath(path);
         var found = Repository.Discover(full);
         if (found is null)
@@ -295,7 +296,7 @@ internal sealed class RegistryRepository : IDisposable
     private WorkingTreePlan CleanChangedPaths(Commit? tip, Tree target)
     {
         var plan = new WorkingTreePlan([], []);
-        var changes = _repo.Diff.Compare<TreeChanges>(tip?.Tree, target);
+        var changes = TreeDiff.Compare(_repo, tip?.Tree, target);
         foreach (var change in changes)
         {
             var path = change.Path;

@@ -15,6 +15,20 @@ public sealed class RegistrySnapshot
     /// <summary>The commit read, or null for a registry with no commit yet.</summary>
     public string? CommitId => _commit?.Sha;
 
+    /// <summary>
+    /// The same commit read through a repository handle of its own, for another thread: a libgit2 repository
+    /// must not be used by two threads at once. Dispose it to close the handle.
+    /// </summary>
+    internal OwnSnapshot OpenOwnCopy()
+    {
+        if (_commit is null)
+        {
+            return new OwnSnapshot(null, this);
+        }
+        var repository = new Repository(((IBelongToARepository)_commit).Repository.Info.Path);
+        return new OwnSnapshot(repository, new RegistrySnapshot(repository.Lookup<Commit>(_commit.Id)));
+    }
+
     /// <summary>The file's text, or null when it does not exist.</summary>
     public string? ReadFile(string path)
     {
@@ -54,8 +68,11 @@ public sealed class RegistrySnapshot
     }
 
     /// <summary>Every entry in a folder with its kind, for validation.</summary>
-    internal IReadOnlyList<(string Name, TreeEntryTargetType Kind, Mode Mode)> Entries(string folder) =>
+    internal IReadOnlyList<(string Name, TreeEntryTargetType Kind, Mode Mode, ObjectId Id)> Entries(string folder) =>
         _commit?[folder] is { TargetType: TreeEntryTargetType.Tree } entry
-            ? ((Tree)entry.Target).Select(e => (e.Name, e.TargetType, e.Mode)).ToList()
-            : folder.Length == 0 && _commit is not null ? _commit.Tree.Select(e => (e.Name, e.TargetType, e.Mode)).ToList() : [];
+            ? ((Tree)entry.Target).Select(e => (e.Name, e.TargetType, e.Mode, e.Target.Id)).ToList()
+            : folder.Length == 0 && _commit is not null ? _commit.Tree.Select(e => (e.Name, e.TargetType, e.Mode, e.Target.Id)).ToList() : [];
+
+    /// <summary>The git directory of the repository read (for caches kept beside the objects).</summary>
+    internal string? GitDirectory => _commit is null ? null : ((IBelongToARepository)_commit).Repository.Info.Path;
 }

@@ -41,7 +41,7 @@ internal sealed class ChangeAnalyzer(DocumentCache documents)
             }
         }
 
-        var changes = repository.Diff.Compare<TreeChanges>(before.Commit?.Tree, commit.Tree);
+        var changes = TreeDiff.Compare(repository, before.Commit?.Tree, commit.Tree);
         var models = new SortedSet<string>(StringComparer.Ordinal);
         var configuration = new List<string>();
         foreach (var change in changes)
@@ -90,7 +90,7 @@ internal sealed class ChangeAnalyzer(DocumentCache documents)
         return result;
     }
 
-    private void AnalyzeModel(string name, TreeChanges changes, RegistrySnapshot before, RegistrySnapshot after, RegistryConfig config, string actor, bool importing, Result result,
+    private void AnalyzeModel(string name, IReadOnlyList<TreeEntryChanges> changes, RegistrySnapshot before, RegistrySnapshot after, RegistryConfig config, string actor, bool importing, Result result,
         Func<EventKind, string?, int?, string, string?, string?, string?, RegistryEvent> makeEvent, Action<string> permit)
     {
         RegistryEvent Event(EventKind kind, int? version, string detail, string? from = null, string? to = null, string? alias = null) =>
@@ -300,7 +300,7 @@ internal sealed class ChangeAnalyzer(DocumentCache documents)
         result.Problems.AddRange(RegistryValidator.CheckModel(config, now, modelPath).Select(p => p.ToString()));
     }
 
-    private void AnalyzeApprovals(string name, TreeChanges changes, RegistrySnapshot before, RegistrySnapshot after, RegistryConfig config, string actor, Result result,
+    private void AnalyzeApprovals(string name, IReadOnlyList<TreeEntryChanges> changes, RegistrySnapshot before, RegistrySnapshot after, RegistryConfig config, string actor, Result result,
         Func<EventKind, int?, string, string?, string?, string?, RegistryEvent> makeEvent, Action<string> permit)
     {
         foreach (var change in changes.Where(c => c.Path.StartsWith(RegistryPaths.ApprovalsFolder(name) + "/", StringComparison.Ordinal)))

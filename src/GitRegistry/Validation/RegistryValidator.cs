@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using GitRegistry.Configuration;
 using GitRegistry.Documents;
@@ -15,7 +16,9 @@ namespace GitRegistry.Validation;
 /// </summary>
 internal static class RegistryValidator
 {
-    public static IReadOnlyList<DocumentProblem> Validate(RegistrySnapshot snapshot)
+    /// <param name="snapshot">The registry's files at one commit.</param>
+    /// <param name="validated">Manifests known to pass on their own (see <see cref="ValidationCache"/>); learns the ones that pass now.</param>
+    public static IReadOnlyList<DocumentProblem> Validate(RegistrySnapshot snapshot, ValidationCache? validated = null)
     {
         var problems = new List<DocumentProblem>();
         var config = ReadDocument<RegistryConfig>(snapshot, RegistryConfig.FileName, DocumentKind.Registry, problems, out _);
@@ -29,28 +32,76 @@ internal static class RegistryValidator
         }
         problems.AddRange(CheckConfig(config));
 
-        foreach (var (name, kind, mode) in snapshot.Entries(RegistryPaths.Models))
+        // One list of problems per entry, so that the models can be checked in parallel and still be reported in order.
+        var entries = snapshot.Entries(RegistryPaths.Models);
+        var found = new List<DocumentProblem>[entries.Count];
+        var models = new List<int>();
+        for (var i = 0; i < entries.Count; i++)
         {
+            var (name, kind, mode, _) = entries[i];
             var path = $"{RegistryPaths.Models}/{name}";
+            found[i] = [];
             if (kind != TreeEntryTargetType.Tree)
             {
-                problems.Add(new(path, 0, "", mode == Mode.SymbolicLink ? "is a symbolic link" : "is a file where only model folders belong", $"remove it: git rm {path}"));
-                continue;
+                found[i].Add(new(path, 0, "", mode == Mode.SymbolicLink ? "is a symbolic link" : "is a file where only model folders belong", $"remove it: git rm {path}"));
             }
-            if (!ModelName.IsValid(name))
+            else if (!ModelName.IsValid(name))
             {
-                problems.Add(new(path, 0, "", $"'{ModelName.Printable(name)}' is not a valid model name", $"use {ModelName.Rule}; rename the folder"));
-                continue;
+                found[i].Add(new(path, 0, "", $"'{ModelName.Printable(name)}' is not a valid model name", $"use {ModelName.Rule}; rename the folder"));
             }
-            ValidateModel(snapshot, config, name, problems);
+            else
+            {
+                models.Add(i);
+            }
         }
+        var configId = snapshot.BlobId(RegistryConfig.FileName)!;
+        if (validated is not null)
+        {
+            models.RemoveAll(i => validated.ContainsModel(entries[i].Id, entries[i].Name, configId));
+        }
+        if (models.Count < ParallelFrom || Environment.ProcessorCount == 1)
+        {
+            foreach (var i in models)
+            {
+                ValidateModel(snapshot, config, entries[i].Name, found[i], validated);
+            }
+        }
+        else
+        {
+            // Parsing and checking manifests is CPU work that spreads over cores; each worker reads git objects through
+            // a repository handle of its own, as libgit2 wants.
+            Parallel.ForEach(Partitioner.Create(0, models.Count, Math.Max(1, models.Count / (Environment.ProcessorCount * 8))),
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                snapshot.OpenOwnCopy,
+                (range, _, copy) =>
+                {
+                    for (var m = range.Item1; m < range.Item2; m++)
+                    {
+                        ValidateModel(copy.Snapshot, config, entries[models[m]].Name, found[models[m]], validated);
+                    }
+                    return copy;
+                },
+                copy => copy.Dispose());
+        }
+        foreach (var i in models.Where(i => found[i].Count == 0))
+        {
+            validated?.AddModel(entries[i].Id, entries[i].Name, configId);
+        }
+        foreach (var list in found)
+        {
+            problems.AddRange(list);
+        }
+        validated?.Save();
         return problems;
     }
 
-    private static void ValidateModel(RegistrySnapshot snapshot, RegistryConfig config, string name, List<DocumentProblem> problems)
+    // Below this many models the start-up of worker threads and repository handles costs more than it saves.
+    private const int ParallelFrom = 16;
+
+    private static void ValidateModel(RegistrySnapshot snapshot, RegistryConfig config, string name, List<DocumentProblem> problems, ValidationCache? validated)
     {
         var modelPath = RegistryPaths.ModelFile(name);
-        foreach (var (entry, kind, mode) in snapshot.Entries(RegistryPaths.ModelFolder(name)))
+        foreach (var (entry, kind, mode, _) in snapshot.Entries(RegistryPaths.ModelFolder(name)))
         {
             var ok = (entry == "model.yaml" && kind == TreeEntryTargetType.Blob && mode != Mode.SymbolicLink) || (entry is "versions" or "approvals" && kind == TreeEntryTargetType.Tree);
             if (!ok)
@@ -75,7 +126,7 @@ internal static class RegistryValidator
         }
 
         var manifests = new HashSet<int>();
-        foreach (var (file, kind, mode) in snapshot.Entries(RegistryPaths.VersionsFolder(name)))
+        foreach (var (file, kind, mode, blob) in snapshot.Entries(RegistryPaths.VersionsFolder(name)))
         {
             var path = $"{RegistryPaths.VersionsFolder(name)}/{file}";
             if (kind != TreeEntryTargetType.Blob || mode == Mode.SymbolicLink || !RegistryPaths.TryParseVersionFile(file, out var version))
@@ -85,30 +136,38 @@ internal static class RegistryValidator
                 continue;
             }
             manifests.Add(version);
-            var manifest = ReadDocument<ModelVersion>(snapshot, path, DocumentKind.ModelVersion, problems, out var token);
-            if (manifest is null)
+            if (validated?.ContainsManifest(blob, name, version) != true)
             {
-                continue;
-            }
-            if (manifest.Name != name)
-            {
-                problems.Add(new(path, Line(token, "name"), "name", $"is '{manifest.Name}' but the file is under models/{name}", $"set name: {name}"));
-            }
-            if (manifest.Version != version)
-            {
-                problems.Add(new(path, Line(token, "version"), "version", $"is {manifest.Version} but the file is {file}", $"set version: {version} (manifests are never renumbered)"));
-            }
-            if (manifest.Artifact.IsPlaceholder() && (manifest.Artifact.Sha256 != Artifact.EmptySha256 || manifest.Artifact.Size != 0))
-            {
-                problems.Add(new(path, Line(token, "artifact"), "artifact", $"is the placeholder {Artifact.NoneUri} (no model file) but records {manifest.Artifact.Size} bytes with sha256 {manifest.Artifact.Sha256}",
-                    $"a placeholder records size 0 and the sha256 of zero bytes, {Artifact.EmptySha256}"));
+                var before = problems.Count;
+                var manifest = ReadDocument<ModelVersion>(snapshot, path, DocumentKind.ModelVersion, problems, out var token);
+                if (manifest is null)
+                {
+                    continue;
+                }
+                if (manifest.Name != name)
+                {
+                    problems.Add(new(path, Line(token, "name"), "name", $"is '{manifest.Name}' but the file is under models/{name}", $"set name: {name}"));
+                }
+                if (manifest.Version != version)
+                {
+                    problems.Add(new(path, Line(token, "version"), "version", $"is {manifest.Version} but the file is {file}", $"set version: {version} (manifests are never renumbered)"));
+                }
+                if (manifest.Artifact.IsPlaceholder() && (manifest.Artifact.Sha256 != Artifact.EmptySha256 || manifest.Artifact.Size != 0))
+                {
+                    problems.Add(new(path, Line(token, "artifact"), "artifact", $"is the placeholder {Artifact.NoneUri} (no model file) but records {manifest.Artifact.Size} bytes with sha256 {manifest.Artifact.Sha256}",
+                        $"a placeholder records size 0 and the sha256 of zero bytes, {Artifact.EmptySha256}"));
+                }
+                if (problems.Count == before)
+                {
+                    validated?.AddManifest(blob, name, version);
+                }
             }
             if (model is not null && !model.Versions.ContainsKey(version))
             {
                 problems.Add(new(modelPath, Line(modelToken, "versions"), $"versions.{version}", $"is missing, but {path} exists", $"add \"{version}\": {{stage: None}} under versions"));
             }
         }
-        foreach (var (file, kind, mode) in snapshot.Entries(RegistryPaths.ApprovalsFolder(name)))
+        foreach (var (file, kind, mode, _) in snapshot.Entries(RegistryPaths.ApprovalsFolder(name)))
         {
             var path = $"{RegistryPaths.ApprovalsFolder(name)}/{file}";
             if (kind != TreeEntryTargetType.Blob || mode == Mode.SymbolicLink || !RegistryPaths.TryParseVersionFile(file, out var version))

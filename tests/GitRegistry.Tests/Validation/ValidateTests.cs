@@ -35,6 +35,32 @@ public sealed class ValidateTests
     }
 
     [Fact]
+    public void A_manifest_edited_after_a_clean_validate_is_a_problem_the_next_time()
+    {
+        using var registry = Registered();
+        Assert.Empty(registry.Registry.Validate()); // remembers the model folder and its manifests as passed
+        registry.EditByHand("models/churn/versions/1.yaml", text => Replace(text, "version: 1\n", "version: 5\n"));
+
+        var problem = Single(registry, "models/churn/versions/1.yaml", "version");
+
+        Assert.Contains("is 5 but the file is 1.yaml", problem.Message);
+    }
+
+    [Fact]
+    public void A_model_that_passed_is_checked_again_under_a_changed_registry_yaml()
+    {
+        using var registry = Registered();
+        registry.EditByHand(ModelFile, text => ReplaceFirst(text, "stage: None", "stage: Canary"));
+        registry.EditByHand("registry.yaml", text => ReplaceFirst(text, "  - name: Staging", "  - name: Canary\n  - name: Staging"));
+        Assert.Empty(registry.Registry.Validate());
+        registry.EditByHand("registry.yaml", text => ReplaceFirst(text, "  - name: Canary\n", ""));
+
+        var problem = Single(registry, ModelFile, "versions.1.stage");
+
+        Assert.Contains("'Canary' is not a stage of this registry", problem.Message);
+    }
+
+    [Fact]
     public void A_stage_that_registry_yaml_does_not_define_is_a_problem_listing_the_stages()
     {
         using var registry = Registered();
