@@ -15,7 +15,8 @@ bench() { dotnet run -c Release --no-build --project bench/GitRegistry.Bench -- 
 bench scale large 5      # resolve, versions, show, log vs git; validate; verify on large; register; start-up; memory
 bench verify 10000       # verify over 10,000 signed commits vs git log --show-signature
 bench micro medium       # BenchmarkDotNet: manifest parse + validate, resolve
-bench site medium        # gitreg site
+bench site medium 3      # gitreg site
+bench site large 1       # gitreg site on the large fixture
 (cd tests/GitRegistry.Tests/servers && npm ci)      # Azurite, s3rver for the store figures
 bench stores 1024        # artifact stores vs cp, sha256sum and naive SDK calls
 # The search section is written by its own program (bench/SearchBenchmark), printed, not spliced in: copy it over.

@@ -5,7 +5,7 @@ using GitRegistry.Bench;
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- verify [SIGNED]            gitreg verify vs git log --show-signature
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- scale [SIZE] [RUNS]         gitreg commands vs git on a scale fixture
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- stores [MB]                local store, Azurite, s3rver vs cp and naive SDK calls, sha256 vs sha256sum
-//   dotnet run -c Release --project bench/GitRegistry.Bench -- site [SIZE]                gitreg site on a scale fixture (default medium)
+//   dotnet run -c Release --project bench/GitRegistry.Bench -- site [SIZE] [RUNS]         gitreg site on a scale fixture (default medium, 3 runs)
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- micro [SIZE]                BenchmarkDotNet: manifest parse + validate, resolve
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- report NAME FILE            FILE as the section NAME of docs/benchmarks.md
 //   bash bench/run-all.sh                                                                   every figure in docs/benchmarks.md
@@ -42,7 +42,7 @@ switch (command)
         VerifyBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 10_000);
         break;
     case "site":
-        SiteBenchmark.Run(args.Length > 1 ? args[1] : "medium");
+        SiteBenchmark.Run(args.Length > 1 ? args[1] : "medium", args.Length > 2 ? int.Parse(args[2]) : 3);
         break;
     default:
         Console.Error.WriteLine($"unknown command {command}");

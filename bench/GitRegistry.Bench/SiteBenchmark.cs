@@ -6,7 +6,7 @@ namespace GitRegistry.Bench;
 /// <summary>gitreg site on a scale fixture, with gitreg verify on the same history for comparison (the site reads it verified).</summary>
 internal static class SiteBenchmark
 {
-    public static void Run(string size)
+    public static void Run(string size, int runs)
     {
         var (models, versions) = ScaleFixture.Sizes[size];
         var folder = Path.Combine(Path.GetTempPath(), "gitreg-bench-site");
@@ -14,12 +14,12 @@ internal static class SiteBenchmark
         Console.WriteLine($"fixture: {fixture.Versions} versions, {fixture.Commits} commits in {fixture.Elapsed.TotalSeconds:F1} s");
         var output = Path.Combine(folder, "site");
 
-        var site = Median(3, 0, "--registry", fixture.Registry, "site", "-o", output);
+        var site = Median(runs, 0, "--registry", fixture.Registry, "site", "-o", output);
         // The fixture's commits are unsigned, so verify reports them (exit 5) after doing all its work.
         var verify = Median(1, 5, "--registry", fixture.Registry, "verify");
         var files = Directory.GetFiles(output, "*.html", SearchOption.AllDirectories);
         var megabytes = files.Sum(f => new FileInfo(f).Length) / (1024.0 * 1024.0);
-        Measure.Report("site", $"""
+        Measure.Report($"site-{size}", $"""
             ## Static site
 
             `gitreg site -o DIR` on the {size} scale fixture: {models} models x {versions} versions ({fixture.Versions:N0}
@@ -29,12 +29,12 @@ internal static class SiteBenchmark
 
             | command | wall time | CPU time (user + sys) |
             |---|---|---|
-            | `gitreg site -o DIR` (median of 3, whole process) | {site.Wall} | {site.Cpu} |
+            | `gitreg site -o DIR` (median of {runs}, whole process) | {site.Wall} | {site.Cpu} |
             | `gitreg verify` (the history read the site includes) | {verify.Wall} | {verify.Cpu} |
 
             Machine: {Measure.Machine()}; load average {Load()} when measured (the machine was shared with other builds,
             so wall time is pessimistic; CPU time is the steadier figure).
-            Command: `dotnet run -c Release --project bench/GitRegistry.Bench -- site {size}`.
+            Command: `dotnet run -c Release --project bench/GitRegistry.Bench -- site {size} {runs}`.
             """);
     }
 
