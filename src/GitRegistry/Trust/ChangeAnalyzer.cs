@@ -226,30 +226,19 @@ internal sealed class ChangeAnalyzer(DocumentCache documents)
                 && moves.Any(m => m.Version != version && m.To.Equals(from, StringComparison.OrdinalIgnoreCase));
             result.Events.Add(Event(displaced ? EventKind.ArchivedByPromotion : EventKind.Transitioned, version,
                 displaced ? $"{name} version {version} archived from {from} by a promotion" : $"moved {name} version {version} from {from} to {to}", from, to));
-            ModelVersion manifest;
-            try
-            {
-                manifest = documents.Read<ModelVersion>(after, RegistryPaths.VersionFile(name, version), DocumentKind.ModelVersion)
-                    ?? throw new RegistryException(ErrorKind.Validation, $"{name} version {version} has no manifest");
-            }
-            catch (RegistryException e)
-            {
-                result.Problems.Add(e.Message);
-                continue;
-            }
-            var holder = oldVersions.Where(v => v.Key != version && v.Value.Deleted is null && v.Value.Stage.Equals(to, StringComparison.OrdinalIgnoreCase))
-                .Select(v => v.Key).DefaultIfEmpty(0).Max();
-            var current = holder == 0 ? null : documents.Read<ModelVersion>(before, RegistryPaths.VersionFile(name, holder), DocumentKind.ModelVersion);
-            result.Problems.AddRange(PolicyEngine.CheckTransition(config, manifest, from, to, actor, approvals: null, current));
-            if (PolicyEngine.StagePolicy(config, to) is { Approvals: > 0 })
-            {
-                result.Approvals.Add(new PendingApproval("", manifest, to, actor));
-            }
+            CheckEntry(version, to, (manifest, current) => PolicyEngine.CheckTransition(config, manifest, from, to, actor, approvals: null, current));
         }
 
         foreach (var (version, stage) in placements)
         {
             result.Events.Add(Event(EventKind.Transitioned, version, $"imported {name} version {version} into {stage}", null, stage));
+            CheckEntry(version, stage, (manifest, current) => PolicyEngine.CheckPlacement(config, manifest, stage, actor, approvals: null, current));
+        }
+
+        // A version entering a stage: the policy's verdict on its manifest against the stage's current holder, and
+        // the approval the stage asks for, judged where the change lands.
+        void CheckEntry(int version, string stage, Func<ModelVersion, ModelVersion?, List<string>> check)
+        {
             ModelVersion manifest;
             try
             {
@@ -259,12 +248,12 @@ internal sealed class ChangeAnalyzer(DocumentCache documents)
             catch (RegistryException e)
             {
                 result.Problems.Add(e.Message);
-                continue;
+                return;
             }
-            var holder = oldVersions.Where(v => v.Value.Deleted is null && v.Value.Stage.Equals(stage, StringComparison.OrdinalIgnoreCase))
+            var holder = oldVersions.Where(v => v.Key != version && v.Value.Deleted is null && v.Value.Stage.Equals(stage, StringComparison.OrdinalIgnoreCase))
                 .Select(v => v.Key).DefaultIfEmpty(0).Max();
             var current = holder == 0 ? null : documents.Read<ModelVersion>(before, RegistryPaths.VersionFile(name, holder), DocumentKind.ModelVersion);
-            result.Problems.AddRange(PolicyEngine.CheckPlacement(config, manifest, stage, actor, approvals: null, current));
+            result.Problems.AddRange(check(manifest, current));
             if (PolicyEngine.StagePolicy(config, stage) is { Approvals: > 0 })
             {
                 result.Approvals.Add(new PendingApproval("", manifest, stage, actor));
