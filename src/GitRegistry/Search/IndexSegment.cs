@@ -189,6 +189,31 @@ internal sealed class IndexSegment
 
     private delegate T ReadValue<T>(ref Reader reader);
 
+    // One row's values in the columns that vary in length (params, tags): (key, value) for each column that has the row.
+    private List<KeyValuePair<string, T>> SizedRowValues<T>(int start, int row, ReadValue<T> read)
+    {
+        var values = new List<KeyValuePair<string, T>>();
+        var reader = new Reader(_data, start);
+        for (int c = 0, columns = reader.Int(); c < columns; c++)
+        {
+            var key = reader.String();
+            var end = reader.Position + 4 + BinaryPrimitives.ReadInt32LittleEndian(_data.AsSpan(reader.Position));
+            reader.Position += 4;
+            for (int i = 0, count = reader.Int(); i < count; i++)
+            {
+                var at = reader.Int();
+                var value = read(ref reader);
+                if (at == row)
+                {
+                    values.Add(new(key, value));
+                    break;
+                }
+            }
+            reader.Position = end;
+        }
+        return values;
+    }
+
     // Columns whose values vary in length: each is its key, its byte size (to skip it), then (row, value) pairs.
     private T?[]? SizedColumn<T>(int start, byte[] key, ReadValue<T> read)
     {
@@ -264,44 +289,8 @@ internal sealed class IndexSegment
             }
             reader.Position = end;
         }
-        var parameters = new List<KeyValuePair<string, object>>();
-        reader = new Reader(_data, _params);
-        for (int c = 0, columns = reader.Int(); c < columns; c++)
-        {
-            var key = reader.String();
-            var end = reader.Position + 4 + BinaryPrimitives.ReadInt32LittleEndian(_data.AsSpan(reader.Position));
-            reader.Position += 4;
-            for (int i = 0, count = reader.Int(); i < count; i++)
-            {
-                var at = reader.Int();
-                var value = reader.Value();
-                if (at == row)
-                {
-                    parameters.Add(new(key, value));
-                    break;
-                }
-            }
-            reader.Position = end;
-        }
-        var tags = new List<KeyValuePair<string, string>>();
-        reader = new Reader(_data, _tags);
-        for (int c = 0, columns = reader.Int(); c < columns; c++)
-        {
-            var key = reader.String();
-            var end = reader.Position + 4 + BinaryPrimitives.ReadInt32LittleEndian(_data.AsSpan(reader.Position));
-            reader.Position += 4;
-            for (int i = 0, count = reader.Int(); i < count; i++)
-            {
-                var at = reader.Int();
-                var value = reader.String();
-                if (at == row)
-                {
-                    tags.Add(new(key, value));
-                    break;
-                }
-            }
-            reader.Position = end;
-        }
+        var parameters = SizedRowValues(_params, row, (ref Reader r) => r.Value());
+        var tags = SizedRowValues(_tags, row, (ref Reader r) => r.String());
         var sha = T(TextColumn.ArtifactSha)!;
         return new SearchRow
         {
