@@ -47,20 +47,7 @@ public sealed class ServingProject
                 return 3;
             }
             """);
-        File.WriteAllText(Path.Combine(Directory, "NuGet.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed.Feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-              <packageSourceMapping>
-                <packageSource key="local"><package pattern="GitRegistry.*" /></packageSource>
-                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-              </packageSourceMapping>
-            </configuration>
-            """);
+        File.WriteAllText(Path.Combine(Directory, "NuGet.config"), SourcePackages.NuGetConfig(feed.Feed));
         var user = registry.User;
         user.Environment["NUGET_PACKAGES"] = feed.Packages;
         user.Environment["MSBUILDDISABLENODEREUSE"] = "1";

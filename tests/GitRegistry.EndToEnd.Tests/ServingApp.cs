@@ -26,20 +26,7 @@ public sealed class ServingApp : IDisposable
         {
             File.Copy(file, Path.Combine(Directory, Path.GetFileName(file)));
         }
-        File.WriteAllText(Path.Combine(Directory, "NuGet.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-              <packageSourceMapping>
-                <packageSource key="local"><package pattern="GitRegistry.*" /></packageSource>
-                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-              </packageSourceMapping>
-            </configuration>
-            """);
+        File.WriteAllText(Path.Combine(Directory, "NuGet.config"), SourcePackages.NuGetConfig(feed));
         // A packed 0.1.0 must never be mixed up with another 0.1.0 in the machine's packages folder.
         user.Environment["NUGET_PACKAGES"] = user.PathOf("packages");
         user.Environment["MSBUILDDISABLENODEREUSE"] = "1";

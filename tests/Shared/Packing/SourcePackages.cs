@@ -36,6 +36,25 @@ public static class SourcePackages
         }
     }
 
+    /// <summary>
+    /// A NuGet.config for a project built against <paramref name="feed"/>: GitRegistry.* only from the feed (a packed
+    /// 0.1.0 must never be mixed up with a published one), everything else from the machine's registry.
+    /// </summary>
+    public static string NuGetConfig(string feed) => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <clear />
+            <add key="local" value="{feed}" />
+            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+          </packageSources>
+          <packageSourceMapping>
+            <packageSource key="local"><package pattern="GitRegistry.*" /></packageSource>
+            <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+          </packageSourceMapping>
+        </configuration>
+        """;
+
     private static string FindRepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
