@@ -78,7 +78,9 @@ File.WriteAllText(Path.Combine(serving, "NuGet.config"), $"""
     """);
 // Its own packages folder: a packed 0.1.0 must not be confused with another 0.1.0 in yours.
 Environment.SetEnvironmentVariable("NUGET_PACKAGES", Path.Combine(work, "packages"));
-Run("dotnet", "build", serving, "-v:m", "-nologo");
+// The first build writes models.lock.json. On a CI machine (CI=true) builds default to locked mode, which only checks
+// an existing lock, so say explicitly that this build may create it.
+Run("dotnet", "build", serving, "-p:GitRegistryLockedMode=false", "-v:m", "-nologo");
 
 var url = $"http://127.0.0.1:{FreePort()}";
 Console.WriteLine($"\n$ dotnet {Path.Combine(serving, "bin", "Debug", "net10.0", "Serving.dll")} --urls {url}");

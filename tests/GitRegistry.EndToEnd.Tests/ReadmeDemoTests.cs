@@ -24,6 +24,8 @@ public sealed partial class ReadmeDemoTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        // As on a CI machine, where CI=true makes ModelReference builds default to locked mode: the demo must still run.
+        start.Environment["CI"] = "true";
         foreach (var argument in command.Split(' ').Skip(1))
         {
             start.ArgumentList.Add(argument);
