@@ -16,7 +16,14 @@ public sealed partial class Registry
     /// policy. <paramref name="range"/> is <c>A..B</c> (e.g. <c>origin/main..HEAD</c> for a pull request);
     /// <paramref name="since"/> verifies from that commit (exclusive) to the branch tip; neither verifies all.
     /// </summary>
-    public VerificationReport Verify(string? since = null, string? range = null)
+    /// <param name="since">Verify the commits after this one.</param>
+    /// <param name="range">Verify the commits in this range.</param>
+    /// <param name="useCache">
+    /// Reuse the verdicts of commits verified in earlier runs, kept by commit id in the git directory (a commit id
+    /// names the commit and all its history, so its verdict cannot change while this library stays the same);
+    /// false verifies every commit from scratch.
+    /// </param>
+    public VerificationReport Verify(string? since = null, string? range = null, bool useCache = true)
     {
         Commit tip;
         Commit? exclude = null;
@@ -37,20 +44,21 @@ public sealed partial class Registry
         }
         var main = _repository.Git.Refs[$"refs/heads/{SafeConfig()?.MainBranch ?? "main"}"]?.ResolveToDirectReference()?.Target as Commit;
         var tipIsMain = main is not null && main.Id == tip.Id;
-        return new HistoryVerifier(_repository.Git).Verify(tip, exclude, range ?? (since is null ? "all" : $"{since}..{tip.Sha[..10]}"), tipIsMain);
+        return WithVerdicts(useCache, verifier => verifier.Verify(tip, exclude, range ?? (since is null ? "all" : $"{since}..{tip.Sha[..10]}"), tipIsMain));
     }
 
     /// <summary>
     /// The audit trail, newest first: registrations, stage moves (and archivings by promotion), alias moves,
     /// descriptions, tags, approvals, deletions and configuration changes, each with who (the verified signer),
     /// when, the commit and whether its signature and rules verified. Narrowed to a model or version if given.
+    /// <paramref name="useCache"/> as for <see cref="Verify"/>.
     /// </summary>
-    public IReadOnlyList<(RegistryEvent Event, bool Passed, IReadOnlyList<string> Problems)> Log(string? model = null, int? version = null, DateTimeOffset? since = null)
+    public IReadOnlyList<(RegistryEvent Event, bool Passed, IReadOnlyList<string> Problems)> Log(string? model = null, int? version = null, DateTimeOffset? since = null, bool useCache = true)
     {
         VerificationReport report;
         if (model is null)
         {
-            report = Verify();
+            report = Verify(useCache: useCache);
         }
         else
         {
@@ -70,7 +78,7 @@ public sealed partial class Registry
                 throw new RegistryException(ErrorKind.Repository, $"git rev-list failed: {listed.StandardError.Trim()}");
             }
             var commits = listed.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(sha => _repository.Git.Lookup<Commit>(sha)).ToList();
-            report = new HistoryVerifier(_repository.Git).VerifyCommits(commits, tip, $"{model} history");
+            report = WithVerdicts(useCache, verifier => verifier.VerifyCommits(commits, tip, $"{model} history"));
         }
         return report.Commits
             .Where(c => since is null || c.Signature.CommitterTime >= since)
@@ -124,6 +132,14 @@ public sealed partial class Registry
             }
         }
         throw new NotFoundException($"no earlier live version of {name} held {canonical}", $"see the history: gitreg log {name}");
+    }
+
+    private VerificationReport WithVerdicts(bool useCache, Func<HistoryVerifier, VerificationReport> verify)
+    {
+        var verdicts = useCache ? VerdictCache.Load(GitDirectory) : null;
+        var report = verify(new HistoryVerifier(_repository.Git, verdicts));
+        verdicts?.Save();
+        return report;
     }
 
     private Commit LookupCommit(string revision) =>

@@ -14,10 +14,11 @@ internal static class LogCommand
         var name = new Argument<string?>("name") { Description = "Only this model's events.", Arity = ArgumentArity.ZeroOrOne };
         var version = new Argument<int?>("version") { Description = "Only this version's events.", Arity = ArgumentArity.ZeroOrOne };
         var since = new Option<DateTimeOffset?>("--since") { Description = "Only events at or after this time (ISO 8601).", HelpName = "DATE" };
-        var command = new Command("log", "The audit trail as events: who (verified signer), when, what, and why; unverified events are marked.") { name, version, since };
+        var noCache = VerifyCommand.NoCacheOption();
+        var command = new Command("log", "The audit trail as events: who (verified signer), when, what, and why; unverified events are marked.") { name, version, since, noCache };
         command.SetAction(parse => CommandRunner.Run(parse, context =>
         {
-            var events = context.ReadRegistry.Log(context.Get(name), context.Get(version), context.Get(since));
+            var events = context.ReadRegistry.Log(context.Get(name), context.Get(version), context.Get(since), useCache: !context.Get(noCache));
             if (context.Output.Json)
             {
                 context.Output.WriteJson(new JArray(events.Select(e =>

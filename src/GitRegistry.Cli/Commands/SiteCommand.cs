@@ -10,12 +10,13 @@ internal static class SiteCommand
     public static Command Create()
     {
         var output = new Option<string>("--output", "-o") { Description = "The folder to write the site into (created if needed).", HelpName = "DIR", Required = true };
-        var command = new Command("site", "Generate a static web catalog of the registry: models, versions, metric charts, stage timelines, comparisons and the audit trail.") { output };
+        var noCache = VerifyCommand.NoCacheOption();
+        var command = new Command("site", "Generate a static web catalog of the registry: models, versions, metric charts, stage timelines, comparisons and the audit trail.") { output, noCache };
         command.SetAction(parse => CommandRunner.Run(parse, context =>
         {
             var directory = Path.GetFullPath(context.Get(output));
             var watch = Stopwatch.StartNew();
-            var site = RegistrySite.Read(context.ReadRegistry);
+            var site = RegistrySite.Read(context.ReadRegistry, useCache: !context.Get(noCache));
             var pages = SiteWriter.Write(site, directory);
             var index = Path.Combine(directory, "index.html");
             if (context.Output.Json)

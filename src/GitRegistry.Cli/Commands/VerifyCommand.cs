@@ -10,10 +10,11 @@ internal static class VerifyCommand
     {
         var since = new Option<string?>("--since") { Description = "Verify the commits after this one (exclusive) up to the branch tip.", HelpName = "REV" };
         var range = new Option<string?>("--range") { Description = "Verify the commits in A..B, e.g. origin/main..HEAD in a pull request's CI.", HelpName = "A..B" };
-        var command = new Command("verify", "Verify history: every signature against the registry's signers, every change against its policy; exits 5 on any failure.") { since, range };
+        var noCache = NoCacheOption();
+        var command = new Command("verify", "Verify history: every signature against the registry's signers, every change against its policy; exits 5 on any failure.") { since, range, noCache };
         command.SetAction(parse => CommandRunner.Run(parse, context =>
         {
-            var report = context.ReadRegistry.Verify(context.Get(since), context.Get(range));
+            var report = context.ReadRegistry.Verify(context.Get(since), context.Get(range), useCache: !context.Get(noCache));
             if (context.Output.Json)
             {
                 context.Output.WriteJson(new JObject
@@ -44,6 +45,12 @@ internal static class VerifyCommand
         }));
         return command;
     }
+
+    /// <summary>The option that skips the verdicts kept from earlier runs (verify, log, site).</summary>
+    public static Option<bool> NoCacheOption() => new("--no-cache")
+    {
+        Description = "Verify every commit from scratch, ignoring the verdicts kept from earlier runs (remembered by commit id in the git directory).",
+    };
 
     private static JObject Json(CommitReport commit) => new()
     {

@@ -17,11 +17,14 @@ public sealed record RegistrySite(string Name, string CommitId, DateTimeOffset G
     private const int HeadlineMetricCount = 3;
 
     /// <summary>Reads the site's content from <paramref name="registry"/>: one verification of its history, then each model.</summary>
-    public static RegistrySite Read(Registry registry, DateTimeOffset? generatedAt = null)
+    /// <param name="registry">The registry.</param>
+    /// <param name="generatedAt">The time the site says it was generated; now if not given.</param>
+    /// <param name="useCache">Reuse verdicts on commits verified before (see <see cref="Registry.Verify"/>).</param>
+    public static RegistrySite Read(Registry registry, DateTimeOffset? generatedAt = null, bool useCache = true)
     {
         var commit = registry.Head ?? throw new NotFoundException("the registry has no commits", "create it with gitreg init");
         // One pass over history serves every model's timeline, last change and events; oldest first from here on.
-        var history = registry.Log().Reverse()
+        var history = registry.Log(useCache: useCache).Reverse()
             .Select(e => new AuditEntry(e.Event, e.Passed, e.Problems))
             .Where(e => e.Event.Model is not null)
             .ToLookup(e => e.Event.Model!);

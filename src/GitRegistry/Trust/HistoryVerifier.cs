@@ -14,7 +14,9 @@ namespace GitRegistry.Trust;
 /// where the change lands: before the commit itself for a commit made on the main branch, at the merge for a
 /// change brought in by a pull request, and at the end of the range when verifying a proposal branch.
 /// </summary>
-internal sealed class HistoryVerifier(Repository repository)
+/// <param name="repository">The registry's repository.</param>
+/// <param name="verdicts">Verdicts kept from earlier runs (see <see cref="VerdictCache"/>); learns the new ones.</param>
+internal sealed class HistoryVerifier(Repository repository, VerdictCache? verdicts = null)
 {
     private readonly DocumentCache _documents = new();
     private readonly Dictionary<(ObjectId?, ObjectId?), TrustStore> _trust = [];
@@ -69,6 +71,17 @@ internal sealed class HistoryVerifier(Repository repository)
     }
 
     private CommitReport VerifyCommit(Commit commit, Commit? approvalsAt)
+    {
+        if (verdicts?.Find(commit.Sha, approvalsAt?.Sha) is { } known)
+        {
+            return known;
+        }
+        var report = VerifyAnew(commit, approvalsAt);
+        verdicts?.Add(approvalsAt?.Sha, report);
+        return report;
+    }
+
+    private CommitReport VerifyAnew(Commit commit, Commit? approvalsAt)
     {
         var analyzer = new ChangeAnalyzer(_documents);
         {

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Text;
-using GitRegistry.Documents;
+using GitRegistry.Storage;
 using LibGit2Sharp;
 
 namespace GitRegistry.Validation;
@@ -37,7 +36,7 @@ internal sealed class ValidationCache
     public static ValidationCache Load(string gitDirectory)
     {
         var file = Path.Combine(gitDirectory, "gitreg", "validated");
-        var fingerprint = Fingerprint();
+        var fingerprint = CacheFingerprint.Value;
         var known = new HashSet<string>(StringComparer.Ordinal);
         try
         {
@@ -110,12 +109,5 @@ internal sealed class ValidationCache
         catch (UnauthorizedAccessException)
         {
         }
-    }
-
-    private static string Fingerprint()
-    {
-        var schemas = string.Join("\n", Enum.GetValues<DocumentKind>().Select(SchemaCatalog.Text));
-        var build = typeof(ValidationCache).Assembly.ManifestModule.ModuleVersionId;
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{schemas}\n{build}")))[..16];
     }
 }

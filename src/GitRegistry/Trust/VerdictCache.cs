@@ -1,0 +1,146 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GitRegistry.Signing;
+using GitRegistry.Storage;
+
+namespace GitRegistry.Trust;
+
+/// <summary>
+/// The verification of each commit, kept in the git directory between runs of <c>gitreg verify</c>, <c>log</c> and
+/// <c>site</c>. A commit id names the commit's content and, through its parents, all of its history, and the
+/// verdict on it depends on nothing else: the signers and policy are those of its parent, the approvals those at
+/// the commit where it lands (part of the key). So a commit verified once need not be verified again as long as
+/// this library's build is the same; the file names the build, and any other build empties it. One exception:
+/// OpenPGP signatures are checked against the verifying user's keyring, so a verdict gpg gave other than good is
+/// never kept. The cache is only as trustworthy as the git directory it lives in; <c>--no-cache</c> checks all.
+/// </summary>
+internal sealed class VerdictCache
+{
+    private const string Header = "gitreg verification cache 1";
+    private readonly string _file;
+    private readonly string _header;
+    private readonly byte[] _known;
+    private readonly int _bodyStart;
+    private readonly int _bodyEnd;
+    private readonly Dictionary<string, (int Start, int Length)> _index;
+    private readonly List<string> _added = [];
+
+    private VerdictCache(string file, string header, byte[] known, int bodyStart, int bodyEnd, Dictionary<string, (int, int)> index)
+    {
+        _file = file;
+        _header = header;
+        _known = known;
+        _bodyStart = bodyStart;
+        _bodyEnd = bodyEnd;
+        _index = index;
+    }
+
+    /// <summary>The cache of the repository at <paramref name="gitDirectory"/> (empty when there is none yet, or it is stale or unreadable).</summary>
+    public static VerdictCache Load(string gitDirectory)
+    {
+        var file = Path.Combine(gitDirectory, "gitreg", "verified");
+        var header = $"{Header} {CacheFingerprint.Value}\n";
+        var index = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new VerdictCache(file, header, [], 0, 0, index);
+        }
+        var expected = Encoding.ASCII.GetBytes(header);
+        if (!bytes.AsSpan().StartsWith(expected))
+        {
+            return new VerdictCache(file, header, [], 0, 0, index);
+        }
+        // Each line: the commit, where its approvals were judged ("-" for nowhere), the report as JSON.
+        var start = expected.Length;
+        while (start < bytes.Length)
+        {
+            var end = Array.IndexOf(bytes, (byte)'\n', start);
+            if (end < 0)
+            {
+                break;   // a line cut short is no entry
+            }
+            var line = bytes.AsSpan(start, end - start);
+            var json = line.IndexOf((byte)'{');
+            if (json > 0)
+            {
+                index[Encoding.ASCII.GetString(line[..(json - 1)])] = (start + json, end - start - json);
+            }
+            start = end + 1;
+        }
+        return new VerdictCache(file, header, bytes, expected.Length, start, index);
+    }
+
+    /// <summary>The report kept for <paramref name="commit"/> with approvals judged at <paramref name="approvalsAt"/>, if any.</summary>
+    public CommitReport? Find(string commit, string? approvalsAt)
+    {
+        if (!_index.TryGetValue(Key(commit, approvalsAt), out var at))
+        {
+            return null;
+        }
+        try
+        {
+            return JsonSerializer.Deserialize(_known.AsSpan(at.Start, at.Length), VerdictJson.Default.CommitReport);
+        }
+        catch (JsonException)
+        {
+            return null;   // a damaged entry is verified again
+        }
+    }
+
+    /// <summary>Keeps <paramref name="report"/> unless its verdict depends on more than the commit (see the class summary).</summary>
+    public void Add(string? approvalsAt, CommitReport report)
+    {
+        if (report.Signature is { Format: SigningFormat.OpenPgp, IsGood: false })
+        {
+            return;
+        }
+        var key = Key(report.CommitId, approvalsAt);
+        if (_index.ContainsKey(key))
+        {
+            return;
+        }
+        _index[key] = (0, 0);
+        _added.Add($"{key} {JsonSerializer.Serialize(report, VerdictJson.Default.CommitReport)}\n");
+    }
+
+    /// <summary>Writes the cache when it learned something (a new file, renamed into place, so readers never see half of one).</summary>
+    public void Save()
+    {
+        if (_added.Count == 0)
+        {
+            return;
+        }
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
+            var temporary = $"{_file}.{Environment.ProcessId}.tmp";
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write))
+            {
+                stream.Write(Encoding.ASCII.GetBytes(_header));
+                stream.Write(_known.AsSpan(_bodyStart, _bodyEnd - _bodyStart));   // not a last line cut short
+                using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+                foreach (var line in _added)
+                {
+                    writer.Write(line);
+                }
+            }
+            File.Move(temporary, _file, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only repository verifies just as well, only not faster next time.
+        }
+    }
+
+    private static string Key(string commit, string? approvalsAt) => $"{commit} {approvalsAt ?? "-"}";
+}
+
+[JsonSerializable(typeof(CommitReport))]
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+internal sealed partial class VerdictJson : JsonSerializerContext;
