@@ -8,6 +8,7 @@ using GitRegistry.Bench;
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- site [SIZE] [RUNS]         gitreg site on a scale fixture (default medium, 3 runs)
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- micro [SIZE]                BenchmarkDotNet: manifest parse + validate, resolve
 //   dotnet run -c Release --project bench/GitRegistry.Bench -- report NAME FILE            FILE as the section NAME of docs/benchmarks.md
+//   dotnet run -c Release --project bench/GitRegistry.Bench -- startup-probe REGISTRY URI   where a cold resolve's time goes
 //   bash bench/run-all.sh                                                                   every figure in docs/benchmarks.md
 var command = args.FirstOrDefault() ?? "verify";
 switch (command)
@@ -24,6 +25,9 @@ switch (command)
         break;
     case "scale":
         ScaleBenchmark.Run(args.Length > 1 ? args[1] : "large", args.Length > 2 ? int.Parse(args[2]) : 5);
+        break;
+    case "startup-probe":
+        StartupProbe.Run(args[1], args[2]);
         break;
     case "verify-probe":
         VerifyProbe.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 300);
