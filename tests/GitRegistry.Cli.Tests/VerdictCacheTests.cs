@@ -32,9 +32,15 @@ public sealed class VerdictCacheTests : IDisposable
         Assert.Equal(commits.Length, Entries().Count);
 
         var second = _user.GitReg("--json", "verify").ShouldSucceed().Json;
+        var plain = _user.GitReg("verify").ShouldSucceed().StandardOutput;
         var log = _user.GitReg("--json", "log").ShouldSucceed().Json;
         var logFromScratch = _user.GitReg("--json", "log", "--no-cache").ShouldSucceed().Json;
 
+        Assert.Equal(0, (int)first["commits_remembered"]!);
+        Assert.Equal(commits.Length, (int)second["commits_remembered"]!);
+        Assert.Contains($"{commits.Length} remembered from earlier runs, --no-cache checks them again", plain);
+        ((JObject)first).Remove("commits_remembered");
+        ((JObject)second).Remove("commits_remembered");
         Assert.True(JToken.DeepEquals(first, second), $"cached:\n{second}\nfrom scratch:\n{first}");
         Assert.True(JToken.DeepEquals(logFromScratch, log), $"cached:\n{log}\nfrom scratch:\n{logFromScratch}");
         Assert.Contains(log, e => (string)e["kind"]! == "ArchivedByPromotion" && (int)e["version"]! == 1);

@@ -23,6 +23,7 @@ internal static class VerifyCommand
                     ["passed"] = report.Passed,
                     ["commits_verified"] = report.Commits.Count,
                     ["commits_failed"] = report.Failures.Count(),
+                    ["commits_remembered"] = report.Remembered,
                     ["commits"] = new JArray(report.Commits.Select(Json)),
                 });
             }
@@ -37,9 +38,11 @@ internal static class VerifyCommand
                     }
                 }
                 var failed = report.Failures.Count();
+                // Say when verdicts came from earlier runs, so nobody takes a second's run for a full check unknowingly.
+                var remembered = report.Remembered == 0 ? "" : $"; {report.Remembered} remembered from earlier runs, --no-cache checks them again";
                 context.Output.Plain(failed == 0
-                    ? $"Verified {report.Commits.Count} commit(s) ({report.Range}): every signature and change is allowed."
-                    : $"{failed} of {report.Commits.Count} commit(s) failed verification ({report.Range}).");
+                    ? $"Verified {report.Commits.Count} commit(s) ({report.Range}{remembered}): every signature and change is allowed."
+                    : $"{failed} of {report.Commits.Count} commit(s) failed verification ({report.Range}{remembered}).");
             }
             return report.Passed ? 0 : (int)ExitCodes.SigningFailed;
         }));

@@ -19,6 +19,7 @@ namespace GitRegistry.Trust;
 internal sealed class HistoryVerifier(Repository repository, VerdictCache? verdicts = null)
 {
     private readonly DocumentCache _documents = new();
+    private int _remembered;
     private readonly Dictionary<(ObjectId?, ObjectId?), TrustStore> _trust = [];
     private readonly Dictionary<ObjectId, RegistryConfig> _configs = [];
 
@@ -52,7 +53,7 @@ internal sealed class HistoryVerifier(Repository repository, VerdictCache? verdi
         // Approvals must exist where the change lands: before it, on the main line; at the merge or the range's end
         // when it arrives through a pull request.
         Commit? LandsAt(Commit c) => landing.TryGetValue(c.Id, out var merge) ? merge : (onChain.Contains(c.Id) && !tipIsMain ? tip : c.Parents.FirstOrDefault());
-        return new VerificationReport(range, commits.Select(c => VerifyCommit(c, LandsAt(c))).ToList());
+        return new VerificationReport(range, commits.Select(c => VerifyCommit(c, LandsAt(c))).ToList()) { Remembered = _remembered };
     }
 
     /// <summary>
@@ -67,13 +68,14 @@ internal sealed class HistoryVerifier(Repository repository, VerdictCache? verdi
         {
             mainLine.Add(c.Id);
         }
-        return new(range, commits.Select(c => VerifyCommit(c, mainLine.Contains(c.Id) ? c.Parents.FirstOrDefault() : tip)).ToList());
+        return new(range, commits.Select(c => VerifyCommit(c, mainLine.Contains(c.Id) ? c.Parents.FirstOrDefault() : tip)).ToList()) { Remembered = _remembered };
     }
 
     private CommitReport VerifyCommit(Commit commit, Commit? approvalsAt)
     {
         if (verdicts?.Find(commit.Sha, approvalsAt?.Sha) is { } known)
         {
+            _remembered++;
             return known;
         }
         var report = VerifyAnew(commit, approvalsAt);

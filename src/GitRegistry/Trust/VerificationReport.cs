@@ -5,6 +5,9 @@ namespace GitRegistry.Trust;
 /// <param name="Commits">Each commit's report, oldest first.</param>
 public sealed record VerificationReport(string Range, IReadOnlyList<CommitReport> Commits)
 {
+    /// <summary>How many of <see cref="Commits"/> were verified in an earlier run and read back (see <c>--no-cache</c>).</summary>
+    public int Remembered { get; init; }
+
     /// <summary>True when every commit passes.</summary>
     public bool Passed => Commits.All(c => c.Passed);
 
