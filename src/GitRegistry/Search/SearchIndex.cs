@@ -217,35 +217,22 @@ internal sealed class SearchIndex
         }
     }
 
-    /// <summary>Writes the index file atomically; a failure (a read-only git directory) only costs the next search time.</summary>
-    public void Save(string path)
+    /// <summary>Writes the index file (see <see cref="CacheFile"/>); a failure (a read-only git directory) only costs the next search time.</summary>
+    public void Save(string path) => CacheFile.Replace(path, stream =>
     {
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        try
+        stream.Write(Encoding.ASCII.GetBytes(Magic));
+        var number = new byte[4];
+        void Int(int value)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
-            {
-                stream.Write(Encoding.ASCII.GetBytes(Magic));
-                var number = new byte[4];
-                void Int(int value)
-                {
-                    BinaryPrimitives.WriteInt32LittleEndian(number, value);
-                    stream.Write(number);
-                }
-                Int(FormatVersion);
-                Int(_segments.Count);
-                foreach (var segment in _segments)
-                {
-                    Int(segment.Bytes.Length);
-                    stream.Write(segment.Bytes);
-                }
-            }
-            File.Move(temp, path, overwrite: true);
+            BinaryPrimitives.WriteInt32LittleEndian(number, value);
+            stream.Write(number);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        Int(FormatVersion);
+        Int(_segments.Count);
+        foreach (var segment in _segments)
         {
-            File.Delete(temp);
+            Int(segment.Bytes.Length);
+            stream.Write(segment.Bytes);
         }
-    }
+    });
 }

@@ -19,9 +19,9 @@ namespace GitRegistry.Trust;
 internal sealed class HistoryVerifier(Repository repository, VerdictCache? verdicts = null)
 {
     private readonly DocumentCache _documents = new();
-    private int _remembered;
     private readonly Dictionary<(ObjectId?, ObjectId?), TrustStore> _trust = [];
     private readonly Dictionary<ObjectId, RegistryConfig> _configs = [];
+    private int _remembered;
 
     public VerificationReport Verify(Commit tip, Commit? exclude, string range, bool tipIsMain)
     {

@@ -17,30 +17,31 @@ namespace GitRegistry.Trust;
 /// </summary>
 internal sealed class VerdictCache
 {
-    private const string Header = "gitreg verification cache 1";
     private readonly string _file;
-    private readonly string _header;
     private readonly byte[] _known;
-    private readonly int _bodyStart;
-    private readonly int _bodyEnd;
+    private readonly ReadOnlyMemory<byte> _body;
     private readonly Dictionary<string, (int Start, int Length)> _index;
     private readonly List<string> _added = [];
 
-    private VerdictCache(string file, string header, byte[] known, int bodyStart, int bodyEnd, Dictionary<string, (int, int)> index)
+    /// <param name="file">The cache's file.</param>
+    /// <param name="known">The file's bytes, as read.</param>
+    /// <param name="body">Its whole entries.</param>
+    /// <param name="index">Where each entry's report stands in <paramref name="known"/>, by key.</param>
+    private VerdictCache(string file, byte[] known, ReadOnlyMemory<byte> body, Dictionary<string, (int, int)> index)
     {
         _file = file;
-        _header = header;
         _known = known;
-        _bodyStart = bodyStart;
-        _bodyEnd = bodyEnd;
+        _body = body;
         _index = index;
     }
+
+    // The first line: the format, and what wrote the entries (another build's are ignored).
+    private static string HeaderLine => $"gitreg verification cache 1 {CacheFingerprint.Value}\n";
 
     /// <summary>The cache of the repository at <paramref name="gitDirectory"/> (empty when there is none yet, or it is stale or unreadable).</summary>
     public static VerdictCache Load(string gitDirectory)
     {
         var file = Path.Combine(gitDirectory, "gitreg", "verified");
-        var header = $"{Header} {CacheFingerprint.Value}\n";
         var index = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
         byte[] bytes;
         try
@@ -49,12 +50,12 @@ internal sealed class VerdictCache
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new VerdictCache(file, header, [], 0, 0, index);
+            return new VerdictCache(file, [], ReadOnlyMemory<byte>.Empty, index);
         }
-        var expected = Encoding.ASCII.GetBytes(header);
+        var expected = Encoding.ASCII.GetBytes(HeaderLine);
         if (!bytes.AsSpan().StartsWith(expected))
         {
-            return new VerdictCache(file, header, [], 0, 0, index);
+            return new VerdictCache(file, [], ReadOnlyMemory<byte>.Empty, index);
         }
         // Each line: the commit, where its approvals were judged ("-" for nowhere), the report as JSON.
         var start = expected.Length;
@@ -73,15 +74,15 @@ internal sealed class VerdictCache
             }
             start = end + 1;
         }
-        return new VerdictCache(file, header, bytes, expected.Length, start, index);
+        return new VerdictCache(file, bytes, bytes.AsMemory(expected.Length..start), index);
     }
 
     /// <summary>The report kept for <paramref name="commit"/> with approvals judged at <paramref name="approvalsAt"/>, if any.</summary>
     public CommitReport? Find(string commit, string? approvalsAt)
     {
-        if (!_index.TryGetValue(Key(commit, approvalsAt), out var at))
+        if (!_index.TryGetValue(Key(commit, approvalsAt), out var at) || at.Length == 0)
         {
-            return null;
+            return null;   // none, or one added in this run
         }
         try
         {
@@ -109,33 +110,23 @@ internal sealed class VerdictCache
         _added.Add($"{key} {JsonSerializer.Serialize(report, VerdictJson.Default.CommitReport)}\n");
     }
 
-    /// <summary>Writes the cache when it learned something (a new file, renamed into place, so readers never see half of one).</summary>
+    /// <summary>Writes the cache when it learned something (see <see cref="CacheFile"/>).</summary>
     public void Save()
     {
         if (_added.Count == 0)
         {
             return;
         }
-        try
+        CacheFile.Replace(_file, stream =>
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
-            var temporary = $"{_file}.{Environment.ProcessId}.tmp";
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write))
+            stream.Write(Encoding.ASCII.GetBytes(HeaderLine));
+            stream.Write(_body.Span);   // the entries read, without a last line cut short
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+            foreach (var line in _added)
             {
-                stream.Write(Encoding.ASCII.GetBytes(_header));
-                stream.Write(_known.AsSpan(_bodyStart, _bodyEnd - _bodyStart));   // not a last line cut short
-                using var writer = new StreamWriter(stream, new UTF8Encoding(false));
-                foreach (var line in _added)
-                {
-                    writer.Write(line);
-                }
+                writer.Write(line);
             }
-            File.Move(temporary, _file, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A read-only repository verifies just as well, only not faster next time.
-        }
+        });
     }
 
     private static string Key(string commit, string? approvalsAt) => $"{commit} {approvalsAt ?? "-"}";

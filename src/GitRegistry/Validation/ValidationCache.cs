@@ -80,34 +80,22 @@ internal sealed class ValidationCache
         }
     }
 
-    /// <summary>Writes the cache when it learned something (a new file, renamed into place, so readers never see half of one).</summary>
+    /// <summary>Writes the cache when it learned something (see <see cref="CacheFile"/>).</summary>
     public void Save()
     {
         if (_added.IsEmpty)
         {
             return;
         }
-        try
+        CacheFile.Replace(_file, stream =>
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
-            var temporary = $"{_file}.{Environment.ProcessId}.tmp";
-            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false)))
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+            writer.Write($"{Header} {_fingerprint}\n");
+            foreach (var key in _known.Concat(_added.Keys))
             {
-                writer.Write($"{Header} {_fingerprint}\n");
-                foreach (var key in _known.Concat(_added.Keys))
-                {
-                    writer.Write(key);
-                    writer.Write('\n');
-                }
+                writer.Write(key);
+                writer.Write('\n');
             }
-            File.Move(temporary, _file, overwrite: true);
-        }
-        catch (IOException)
-        {
-            // A read-only repository validates just as well, only not faster next time.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        });
     }
 }
