@@ -76,9 +76,6 @@ internal static class Measure
         return process.StandardOutput.ReadToEnd().Trim();
     }
 
-    /// <summary>The 1, 5 and 15 minute load averages, as <c>uptime</c> prints them.</summary>
-    public static string LoadAverages() => string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ')[..3]);
-
     public static string Ms(TimeSpan time) => time.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture) + " ms";
 
     /// <summary>Replaces (or appends) the section between <c>&lt;!-- bench:NAME --&gt;</c> markers in docs/benchmarks.md.</summary>

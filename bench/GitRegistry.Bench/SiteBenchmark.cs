@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace GitRegistry.Bench;
@@ -35,7 +34,7 @@ internal static class SiteBenchmark
             | `gitreg verify` (the history read the site includes; it keeps its verdicts) | {verify.Wall} | {verify.Cpu} |
             | `gitreg site -o DIR` after that verify, reading its verdicts (median of {runs}) | {afterVerify.Wall} | {afterVerify.Cpu} |
 
-            Machine: {Measure.Machine()}; load average {Load()} when measured (the machine was shared with other builds,
+            Machine: {Measure.Machine()}; load average (1, 5, 15 min) {Measure.Load()} when measured (the machine was shared with other builds,
             so wall time is pessimistic; CPU time is the steadier figure).
             Command: `dotnet run -c Release --project bench/GitRegistry.Bench -- site {size} {runs}`.
             """);
@@ -44,30 +43,19 @@ internal static class SiteBenchmark
     /// <summary>Runs gitreg under /usr/bin/time; the median run's wall and CPU seconds.</summary>
     private static (string Wall, string Cpu) Median(int runs, int expectedExit, params string[] args)
     {
-        var results = new List<(double Wall, double Cpu)>();
+        var results = new List<(TimeSpan Wall, TimeSpan Cpu)>();
         for (var i = 0; i < runs; i++)
         {
-            var start = new ProcessStartInfo("/usr/bin/time", ["-f", "TIME %e %U %S", "dotnet", Measure.GitReg, .. args])
+            var (wall, cpu, _, exit) = Measure.Resources("dotnet", [Measure.GitReg, .. args]);
+            if (exit != expectedExit)
             {
-                UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
-            };
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            var line = error.Split('\n').LastOrDefault(l => l.StartsWith("TIME ", StringComparison.Ordinal));
-            if (line is null || process.ExitCode != expectedExit)
-            {
-                throw new InvalidOperationException($"gitreg {string.Join(' ', args)} exited with {process.ExitCode}: {error[^Math.Min(error.Length, 2000)..]}");
+                throw new InvalidOperationException($"gitreg {string.Join(' ', args)} exited with {exit}, not {expectedExit}");
             }
-            var parts = line.Split(' ').Skip(1).Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
-            results.Add((parts[0], parts[1] + parts[2]));
+            results.Add((wall, cpu));
         }
         var median = results.OrderBy(r => r.Wall).ElementAt(results.Count / 2);
-        return (S(median.Wall), S(median.Cpu));
+        return (S(median.Wall.TotalSeconds), S(median.Cpu.TotalSeconds));
     }
 
     private static string S(double seconds) => seconds.ToString("F1", CultureInfo.InvariantCulture) + " s";
-
-    private static string Load() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 }

@@ -31,7 +31,7 @@ internal static class StoreBenchmark
         var folder = Directory.CreateTempSubdirectory("gitreg-store-bench-").FullName;
         var rows = new StringBuilder();
         var notes = new List<string>();
-        var loadBefore = Measure.LoadAverages();
+        var loadBefore = Measure.Load();
         try
         {
             var size = megabytes << 20;
@@ -118,7 +118,7 @@ internal static class StoreBenchmark
             ```
 
             Machine: {Measure.Machine()}; Azurite {PackageVersion("azurite")} and s3rver {PackageVersion("s3rver")} on Node {NodeVersion()}, on loopback.
-            One run of each, {DateTime.UtcNow:yyyy-MM-dd}. Load average (`uptime`: 1, 5, 15 min) {loadBefore} before and {Measure.LoadAverages()} after
+            One run of each, {DateTime.UtcNow:yyyy-MM-dd}. Load average (`uptime`: 1, 5, 15 min) {loadBefore} before and {Measure.Load()} after
             (the machine is shared with other builds: treat the figures as pessimistic). The file is random bytes written and
             flushed (`sync`) just before the runs. The naive rows are the SDK calls a script would make, with default options: they check no sha256.
 
